@@ -1,0 +1,3 @@
+//! Pure domain rules: no IO.
+
+pub mod profile;

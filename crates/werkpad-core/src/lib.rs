@@ -1,0 +1,11 @@
+//! The Werkpad product, without a window: the encrypted local store, domain rules and the
+//! use-cases the desktop shell exposes. Nothing here depends on Tauri.
+
+pub mod clock;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod service;
+pub mod store;
+
+pub use error::{CoreError, CoreResult};

@@ -1,0 +1,106 @@
+//! The encrypted local store: SQLCipher via rusqlite, one write path ([`Store::with_tx`])
+//! that records every change with its audit entry and outbox operation.
+
+pub mod candidates;
+pub mod crypto;
+pub mod employers;
+mod entity;
+pub mod install;
+pub mod meta;
+pub mod migrate;
+pub mod notes;
+mod open;
+pub mod profile;
+mod tx;
+
+pub use entity::Entity;
+pub use open::{DB_FILE, SYNCHRONOUS};
+pub use tx::{Action, Tx};
+
+use crate::clock::SharedClock;
+use crate::CoreResult;
+use crypto::DbKey;
+use rusqlite::Connection;
+use std::path::Path;
+
+/// Who and where: recorded on every audit entry and outbox operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub device_id: String,
+}
+
+pub struct Store {
+    conn: Connection,
+    actor: Actor,
+    hlc: uhlc::HLC,
+    clock: SharedClock,
+}
+
+impl Store {
+    /// Creates a new encrypted store for a fresh install.
+    pub fn create(
+        path: &Path,
+        key: &DbKey,
+        actor_name: &str,
+        clock: SharedClock,
+    ) -> CoreResult<Store> {
+        let mut conn = open::open_connection(path, key, true)?;
+        let now = clock.now().to_string();
+        migrate::migrate(&mut conn, &now)?;
+        let device_id = uuid::Uuid::now_v7().to_string();
+        meta::set(&conn, meta::DEVICE_ID, &device_id)?;
+        let actor = Actor {
+            name: actor_name.to_string(),
+            device_id,
+        };
+        Store::assemble(conn, actor, clock)
+    }
+
+    /// Opens an existing store. A wrong key fails with `WrongPassphrase` before anything
+    /// is written; a schema from a newer app fails with `SchemaTooNew`, unchanged.
+    pub fn open(path: &Path, key: &DbKey, clock: SharedClock) -> CoreResult<Store> {
+        let mut conn = open::open_connection(path, key, false)?;
+        migrate::migrate(&mut conn, &clock.now().to_string())?;
+        let device_id = meta::get(&conn, meta::DEVICE_ID)?
+            .ok_or_else(|| crate::CoreError::InstallFile("device id missing".into()))?;
+        let name = profile::load(&conn)?.map(|p| p.name).unwrap_or_default();
+        Store::assemble(conn, Actor { name, device_id }, clock)
+    }
+
+    fn assemble(conn: Connection, actor: Actor, clock: SharedClock) -> CoreResult<Store> {
+        let hlc = tx::hlc_for(&conn, &actor.device_id)?;
+        Ok(Store {
+            conn,
+            actor,
+            hlc,
+            clock,
+        })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    pub fn set_actor_name(&mut self, name: &str) {
+        self.actor.name = name.to_string();
+    }
+
+    pub fn clock(&self) -> &SharedClock {
+        &self.clock
+    }
+
+    /// The one write path: everything `f` changes commits together with its audit entries
+    /// and outbox operations, or not at all.
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> CoreResult<T>) -> CoreResult<T> {
+        let now = self.clock.now();
+        let mut tx = Tx::begin(&mut self.conn, &self.actor, &self.hlc, now)?;
+        let out = f(&mut tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}

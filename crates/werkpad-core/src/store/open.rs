@@ -1,0 +1,41 @@
+use super::crypto::{pragma_key_literal, DbKey};
+use crate::{CoreError, CoreResult};
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+
+pub const DB_FILE: &str = "werkpad.db";
+
+/// FULL: a commit reaches the disk before it is reported, so a laptop that loses power
+/// right after an autosave still has the note. (NORMAL in WAL mode may lose the last
+/// commits on power loss, which "nothing typed may be lost" forbids.)
+pub const SYNCHRONOUS: &str = "FULL";
+
+pub fn open_connection(path: &Path, key: &DbKey, create: bool) -> CoreResult<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags)?;
+    let literal = pragma_key_literal(key);
+    conn.execute_batch(&format!("PRAGMA key = \"{}\";", literal.as_str()))?;
+    // The first read decides: with a wrong key SQLCipher sees random bytes.
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => {}
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            return Err(CoreError::WrongPassphrase)
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(CoreError::Internal(format!("journal mode stayed {mode}")));
+    }
+    conn.execute_batch(&format!(
+        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = {SYNCHRONOUS};"
+    ))?;
+    Ok(conn)
+}

@@ -1,0 +1,251 @@
+//! One transaction of the one write path.
+
+use super::{meta, Actor, Entity};
+use crate::{CoreError, CoreResult};
+use jiff::Timestamp;
+use rusqlite::{types::Value as SqlValue, Connection, Transaction};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Update,
+}
+
+impl Action {
+    fn as_str(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Update => "update",
+        }
+    }
+}
+
+pub struct Tx<'s> {
+    tx: Transaction<'s>,
+    actor: &'s Actor,
+    hlc: &'s uhlc::HLC,
+    now: Timestamp,
+    now_text: String,
+    /// Last outbox number used; loaded on the first operation, saved at commit.
+    seq: Option<i64>,
+    last_stamp: Option<String>,
+}
+
+impl<'s> Tx<'s> {
+    pub(super) fn begin(
+        conn: &'s mut Connection,
+        actor: &'s Actor,
+        hlc: &'s uhlc::HLC,
+        now: Timestamp,
+    ) -> CoreResult<Tx<'s>> {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Ok(Tx {
+            tx,
+            actor,
+            hlc,
+            now,
+            now_text: now.to_string(),
+            seq: None,
+            last_stamp: None,
+        })
+    }
+
+    /// Reads inside the transaction see its own writes.
+    pub fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    pub fn actor(&self) -> &Actor {
+        self.actor
+    }
+
+    /// Writes a new record, then its audit entry and one outbox operation per field.
+    pub fn create(&mut self, entity: Entity, id: &str, fields: &[(&str, Value)]) -> CoreResult<()> {
+        check_fields(entity, fields)?;
+        let cols: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
+        let placeholders: Vec<String> = (0..fields.len()).map(|i| format!("?{}", i + 3)).collect();
+        let sql = format!(
+            "INSERT INTO {} (id, created_at, updated_at{}{}) VALUES (?1, ?2, ?2{}{})",
+            entity.table(),
+            if cols.is_empty() { "" } else { ", " },
+            cols.join(", "),
+            if cols.is_empty() { "" } else { ", " },
+            placeholders.join(", "),
+        );
+        let mut params: Vec<SqlValue> = vec![
+            SqlValue::Text(id.to_string()),
+            SqlValue::Text(self.now_text.clone()),
+        ];
+        params.extend(fields.iter().map(|(_, v)| to_sql(v)));
+        self.tx
+            .prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(params))?;
+        self.record(Action::Create, entity, id, fields)
+    }
+
+    /// Changes fields of an existing record. Append-only records (notes) refuse: their
+    /// edits are new versions.
+    pub fn update(&mut self, entity: Entity, id: &str, fields: &[(&str, Value)]) -> CoreResult<()> {
+        if entity.append_only() {
+            return Err(CoreError::Internal(format!(
+                "{} is append-only",
+                entity.as_str()
+            )));
+        }
+        check_fields(entity, fields)?;
+        if fields.is_empty() {
+            return Ok(());
+        }
+        let sets: Vec<String> = fields
+            .iter()
+            .enumerate()
+            .map(|(i, (f, _))| format!("{f} = ?{}", i + 3))
+            .collect();
+        let sql = format!(
+            "UPDATE {} SET updated_at = ?2, {} WHERE id = ?1",
+            entity.table(),
+            sets.join(", ")
+        );
+        let mut params: Vec<SqlValue> = vec![
+            SqlValue::Text(id.to_string()),
+            SqlValue::Text(self.now_text.clone()),
+        ];
+        params.extend(fields.iter().map(|(_, v)| to_sql(v)));
+        let changed = self
+            .tx
+            .prepare_cached(&sql)?
+            .execute(rusqlite::params_from_iter(params))?;
+        if changed != 1 {
+            return Err(CoreError::Internal(format!(
+                "{} {id} not found",
+                entity.as_str()
+            )));
+        }
+        self.record(Action::Update, entity, id, fields)
+    }
+
+    fn record(
+        &mut self,
+        action: Action,
+        entity: Entity,
+        id: &str,
+        fields: &[(&str, Value)],
+    ) -> CoreResult<()> {
+        let names: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO audit_log (at, actor, device_id, action, entity, entity_id, fields)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute((
+                &self.now_text,
+                &self.actor.name,
+                &self.actor.device_id,
+                action.as_str(),
+                entity.as_str(),
+                id,
+                serde_json::to_string(&names).expect("field names serialise"),
+            ))?;
+        let mut seq = match self.seq {
+            Some(s) => s,
+            None => meta::get(&self.tx, meta::OUTBOX_SEQ)?
+                .map(|s| s.parse::<i64>())
+                .transpose()
+                .map_err(|e| CoreError::Internal(format!("outbox sequence: {e}")))?
+                .unwrap_or(0),
+        };
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO outbox (device_seq, op_id, device_id, entity, entity_id, field, value, hlc)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for (field, value) in fields {
+            seq += 1;
+            let stamp = stamp_text(&self.hlc.new_timestamp(), &self.actor.device_id);
+            stmt.execute((
+                seq,
+                uuid::Uuid::now_v7().to_string(),
+                &self.actor.device_id,
+                entity.as_str(),
+                id,
+                field,
+                value.to_string(),
+                &stamp,
+            ))?;
+            self.last_stamp = Some(stamp);
+        }
+        self.seq = Some(seq);
+        Ok(())
+    }
+
+    pub(super) fn commit(self) -> CoreResult<()> {
+        if let Some(seq) = self.seq {
+            meta::set(&self.tx, meta::OUTBOX_SEQ, &seq.to_string())?;
+        }
+        if let Some(stamp) = &self.last_stamp {
+            meta::set(&self.tx, meta::HLC_LAST, stamp)?;
+        }
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+fn check_fields(entity: Entity, fields: &[(&str, Value)]) -> CoreResult<()> {
+    for (f, _) in fields {
+        if !entity.fields().contains(f) {
+            return Err(CoreError::Internal(format!(
+                "{} has no field {f}",
+                entity.as_str()
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn to_sql(v: &Value) -> SqlValue {
+    match v {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => n
+            .as_i64()
+            .map(SqlValue::Integer)
+            .unwrap_or_else(|| SqlValue::Real(n.as_f64().unwrap_or_default())),
+        Value::String(s) => SqlValue::Text(s.clone()),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+/// Sortable text form of a hybrid-clock stamp: 16 hex digits of NTP64 time, then the
+/// device id that breaks ties.
+pub fn stamp_text(ts: &uhlc::Timestamp, device_id: &str) -> String {
+    format!("{:016x}:{device_id}", ts.get_time().as_u64())
+}
+
+/// A clock for this device that never runs behind the last stamp it gave out, even
+/// when the laptop's clock was turned back.
+pub(super) fn hlc_for(conn: &Connection, device_id: &str) -> CoreResult<uhlc::HLC> {
+    let uuid = uuid::Uuid::parse_str(device_id)
+        .map_err(|e| CoreError::InstallFile(format!("device id: {e}")))?;
+    let id = uhlc::ID::try_from(uuid.as_bytes().as_slice())
+        .map_err(|e| CoreError::InstallFile(format!("device id: {e:?}")))?;
+    let hlc = uhlc::HLCBuilder::new()
+        .with_id(id)
+        .with_max_delta(std::time::Duration::from_secs(u32::MAX as u64))
+        .build();
+    if let Some(last) = meta::get(conn, meta::HLC_LAST)? {
+        let time = last
+            .split(':')
+            .next()
+            .and_then(|h| u64::from_str_radix(h, 16).ok())
+            .ok_or_else(|| CoreError::InstallFile(format!("clock stamp {last}")))?;
+        let ts = uhlc::Timestamp::new(uhlc::NTP64(time), id);
+        // The delta is unbounded, so this only fails on impossible input.
+        hlc.update_with_timestamp(&ts)
+            .map_err(|e| CoreError::Internal(format!("restore clock: {e}")))?;
+    }
+    Ok(hlc)
+}
