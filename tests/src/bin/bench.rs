@@ -1,0 +1,116 @@
+//! The project's benchmark: prints one `BENCH <name> <value> <unit>` line per figure.
+//! Run with `cargo run --release -p werkpad-tests --bin bench`.
+
+use anyhow::Result;
+use serde_json::json;
+use std::time::{Duration, Instant};
+use werkpad_core::service::{caseload, demo, Workspace};
+use werkpad_core::store::crypto::derive_key;
+use werkpad_core::store::install::InstallFile;
+use werkpad_core::store::Entity;
+use werkpad_proto::{DemoInput, PageInput, Role, SetupInput};
+
+const PASS: &str = "benchmark-wachtwoordzin";
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn percentile(samples: &mut [Duration], p: f64) -> f64 {
+    samples.sort();
+    let idx = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    ms(samples[idx])
+}
+
+fn median(mut samples: Vec<Duration>) -> f64 {
+    percentile(&mut samples, 0.5)
+}
+
+fn bench(name: &str, value: f64, unit: &str) {
+    println!("BENCH {name} {value:.3} {unit}");
+}
+
+fn main() -> Result<()> {
+    let tmp = tempfile::tempdir()?;
+    let ws = Workspace::new(tmp.path())?;
+    let mut session = ws.setup(&SetupInput {
+        name: "Bench Coach".into(),
+        role: Role::Beide,
+        organisation: "Benchmark".into(),
+        passphrase: PASS.into(),
+    })?;
+
+    eprintln!("generating 10,000 kandidaten with 100,000 notes…");
+    let start = Instant::now();
+    let input = DemoInput {
+        candidates: 10_000,
+        employers: 1_000,
+        notes_per_candidate: 10,
+    };
+    demo::load_demo_data(&mut session, input, 42)?;
+    bench("demo_generate_10k_ms", ms(start.elapsed()), "ms");
+    drop(session);
+    let db_bytes: u64 = std::fs::read_dir(tmp.path())?
+        .filter_map(|e| e.ok()?.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    bench("store_size_10k_mb", db_bytes as f64 / 1_048_576.0, "MB");
+
+    // Unlock = key derivation + open + migration check + profile; the KDF alone is
+    // reported too, so the rest can be held to its own budget.
+    let install = InstallFile::read(tmp.path())?.expect("set up above");
+    let salt = install.salt_bytes()?;
+    let mut unlocks = Vec::new();
+    let mut kdfs = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let s = ws.unlock(PASS)?;
+        unlocks.push(t.elapsed());
+        drop(s);
+        let t = Instant::now();
+        derive_key(PASS, &salt, install.kdf)?;
+        kdfs.push(t.elapsed());
+    }
+    let unlock = median(unlocks);
+    let kdf = median(kdfs);
+    bench("unlock_ms", unlock, "ms");
+    bench("unlock_kdf_ms", kdf, "ms");
+    bench("unlock_without_kdf_ms", unlock - kdf, "ms");
+
+    let mut session = ws.unlock(PASS)?;
+    let ids: Vec<String> = session
+        .store
+        .conn()
+        .prepare("SELECT id FROM candidates LIMIT 2000")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut writes = Vec::with_capacity(ids.len());
+    for (i, id) in ids.iter().enumerate() {
+        let t = Instant::now();
+        session.store.with_tx(|tx| {
+            tx.update(
+                Entity::Candidate,
+                id,
+                &[("phone", json!(format!("06-{:08}", i)))],
+            )
+        })?;
+        writes.push(t.elapsed());
+    }
+    bench("store_write_p50_ms", percentile(&mut writes, 0.5), "ms");
+    bench("store_write_p99_ms", percentile(&mut writes, 0.99), "ms");
+
+    let mut pages = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        caseload::list_candidates(
+            &session,
+            PageInput {
+                offset: 0,
+                limit: 50,
+            },
+        )?;
+        pages.push(t.elapsed());
+    }
+    bench("caseload_first_page_ms", median(pages), "ms");
+    Ok(())
+}

@@ -1,0 +1,315 @@
+//! End-to-end harness: the real app binary in a real window (WebKitGTK on its own Xvfb
+//! display), driven over WebDriver through `tauri-driver` + `WebKitWebDriver`.
+//!
+//! Every [`Desktop`] starts Xvfb and tauri-driver in one fresh process group and kills the
+//! whole group when dropped: killing only tauri-driver would leave WebKitWebDriver on its
+//! port, and the next run would silently talk to the stale one.
+
+use crate::paths;
+use anyhow::{anyhow, bail, Context, Result};
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use nix::sys::signal::{killpg, Signal};
+use nix::unistd::Pid;
+use serde_json::{json, Value};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// WebKit is heavy on two cores: one desktop at a time per test binary.
+static SERIAL: Mutex<()> = Mutex::new(());
+
+pub const WAIT: Duration = Duration::from_secs(20);
+
+pub struct Desktop {
+    group: Pid,
+    children: Vec<Child>,
+    port: u16,
+    data_dir: PathBuf,
+    pub artifacts: PathBuf,
+    _serial: MutexGuard<'static, ()>,
+}
+
+fn free_port() -> Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+fn wait_until(what: &str, timeout: Duration, mut ok: impl FnMut() -> bool) -> Result<()> {
+    let start = Instant::now();
+    while start.elapsed() < timeout {
+        if ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    bail!("timed out after {timeout:?} waiting for {what}")
+}
+
+impl Desktop {
+    /// Starts a display and a driver for an app whose data lives in `data_dir`.
+    pub fn start(data_dir: &Path) -> Result<Desktop> {
+        let serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+        let app = paths::app_binary();
+        if !app.exists() {
+            bail!(
+                "the app binary {} is missing: build it first with \
+                 `cargo build --workspace --all-targets` (after `npm --prefix ui run build`)",
+                app.display()
+            );
+        }
+        let artifacts = data_dir.with_extension("artifacts");
+        std::fs::create_dir_all(&artifacts)?;
+        let (xvfb, display) = start_xvfb(&artifacts)?;
+        let group = Pid::from_raw(xvfb.id() as i32);
+        let mut desktop = Desktop {
+            group,
+            children: vec![xvfb],
+            port: 0,
+            data_dir: data_dir.to_path_buf(),
+            artifacts: artifacts.clone(),
+            _serial: serial,
+        };
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let log = std::fs::File::create(artifacts.join("tauri-driver.log"))?;
+        let driver = Command::new(paths::tauri_driver())
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", &display)
+            .env("WERKPAD_DATA_DIR", data_dir)
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .process_group(group.as_raw())
+            .spawn()
+            .context("start tauri-driver (cargo install tauri-driver --version '^2' --locked)")?;
+        desktop.children.push(driver);
+        desktop.port = port;
+        wait_until("tauri-driver to listen", WAIT, || {
+            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        })?;
+        Ok(desktop)
+    }
+
+    /// Launches the app and opens a WebDriver session on its window.
+    pub async fn launch(&self) -> Result<App> {
+        let caps = json!({
+            "browserName": "wry",
+            "tauri:options": {
+                "application": paths::app_binary(),
+                "args": ["--data-dir", self.data_dir],
+            }
+        });
+        let caps = match caps {
+            Value::Object(map) => map,
+            _ => unreachable!("capabilities are an object"),
+        };
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .context("open a WebDriver session on the app window")?;
+        Ok(App {
+            client,
+            artifacts: self.artifacts.clone(),
+        })
+    }
+}
+
+fn start_xvfb(artifacts: &Path) -> Result<(Child, String)> {
+    let base = 100 + (std::process::id() % 400);
+    for n in base..base + 50 {
+        if Path::new(&format!("/tmp/.X{n}-lock")).exists() {
+            continue;
+        }
+        let log = std::fs::File::create(artifacts.join("xvfb.log"))?;
+        let mut child = Command::new("Xvfb")
+            .args([
+                &format!(":{n}"),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdin(Stdio::null())
+            .stdout(log.try_clone()?)
+            .stderr(log)
+            .process_group(0)
+            .spawn()
+            .context("start Xvfb (apt-get install xvfb)")?;
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+        let up = wait_until("the Xvfb socket", Duration::from_secs(10), || {
+            socket.exists() || matches!(child.try_wait(), Ok(Some(_)))
+        });
+        if up.is_ok() && child.try_wait()?.is_none() {
+            return Ok((child, format!(":{n}")));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    bail!("no free X display found")
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        let _ = killpg(self.group, Signal::SIGTERM);
+        let deadline = Instant::now() + Duration::from_secs(3);
+        for child in &mut self.children {
+            while Instant::now() < deadline && matches!(child.try_wait(), Ok(None)) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        let _ = killpg(self.group, Signal::SIGKILL);
+        for child in &mut self.children {
+            let _ = child.wait();
+        }
+    }
+}
+
+/// The app window under WebDriver, with the few moves a test needs.
+pub struct App {
+    pub client: Client,
+    artifacts: PathBuf,
+}
+
+impl App {
+    pub async fn wait(&self, css: &str) -> Result<Element> {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("element {css} did not appear"))
+    }
+
+    /// Clicks, retrying while the element is re-rendered under the pointer (React may
+    /// replace it between finding and clicking).
+    pub async fn click(&self, css: &str) -> Result<()> {
+        let start = Instant::now();
+        loop {
+            let err = match self.wait(css).await?.click().await {
+                Ok(()) => return Ok(()),
+                Err(e) => e,
+            };
+            if start.elapsed() > WAIT {
+                return Err(anyhow!("click {css}: {err:?}"));
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn fill(&self, css: &str, text: &str) -> Result<()> {
+        let el = self.wait(css).await?;
+        el.clear().await?;
+        el.send_keys(text)
+            .await
+            .with_context(|| format!("type into {css}"))
+    }
+
+    pub async fn text(&self, css: &str) -> Result<String> {
+        Ok(self.wait(css).await?.text().await?)
+    }
+
+    pub async fn attr(&self, css: &str, name: &str) -> Result<Option<String>> {
+        Ok(self.wait(css).await?.attr(name).await?)
+    }
+
+    /// Waits until the element's text contains `needle`, and returns that text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> Result<String> {
+        let start = Instant::now();
+        let mut last = String::new();
+        while start.elapsed() < WAIT {
+            if let Ok(els) = self.client.find_all(Locator::Css(css)).await {
+                for el in els {
+                    last = el.text().await.unwrap_or_default();
+                    if last.contains(needle) {
+                        return Ok(last);
+                    }
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(anyhow!(
+            "{css} never contained {needle:?}; last text {last:?}"
+        ))
+    }
+
+    /// Waits until the element carries `name="value"`.
+    pub async fn wait_attr(&self, css: &str, name: &str, value: &str) -> Result<()> {
+        let start = Instant::now();
+        let mut last = None;
+        while start.elapsed() < WAIT {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                last = el.attr(name).await.ok().flatten();
+                if last.as_deref() == Some(value) {
+                    return Ok(());
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(anyhow!("{css} never had {name}={value:?}; last {last:?}"))
+    }
+
+    /// Runs axe-core (WCAG 2.1 A and AA rules) on the current screen; returns one line per
+    /// violation.
+    pub async fn axe_violations(&self) -> Result<Vec<String>> {
+        let source = std::fs::read_to_string(paths::axe_script())
+            .context("axe-core missing: run `npm ci` in ui/")?;
+        self.client
+            .execute(&source, vec![])
+            .await
+            .context("inject axe-core")?;
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { runOnly: { type: 'tag',
+                     values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                   .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' +
+                       v.nodes.map(n => n.target.join(' ')).join(', '))))
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .context("run axe-core")?;
+        Ok(serde_json::from_value(result)?)
+    }
+
+    /// Saves a PNG of the window next to the test's data, for people to look at.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let png = self.client.screenshot().await?;
+        let path = self.artifacts.join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// Ends the session; the app quits with it.
+    pub async fn quit(self) -> Result<()> {
+        self.client.close().await?;
+        Ok(())
+    }
+}
+
+/// A fresh data folder per test, kept under `target/e2e` for inspection after a failure.
+pub fn fresh_data_dir(test: &str) -> Result<PathBuf> {
+    let root = paths::repo_root().join("target/e2e");
+    std::fs::create_dir_all(&root)?;
+    let dir = root.join(format!("{test}-{}", std::process::id()));
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
+    }
+    let artifacts = dir.with_extension("artifacts");
+    if artifacts.exists() {
+        std::fs::remove_dir_all(&artifacts)?;
+    }
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
+}

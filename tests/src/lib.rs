@@ -1,0 +1,6 @@
+//! Shared pieces of the cross-crate tests: the end-to-end harness that drives the real
+//! app window, and helpers for benchmarks.
+
+pub mod args;
+pub mod e2e;
+pub mod paths;

@@ -1,0 +1,66 @@
+import { DemoDataPointer } from "../../components/DemoDataPointer";
+import { EmptyState } from "../../components/EmptyState";
+import { formatDateWithWeekday } from "../../components/formatDate";
+import { LoadingState } from "../../components/LoadingState";
+import { QueryError } from "../../components/QueryError";
+import { Screen } from "../../components/Screen";
+import { countLabel } from "../../labels/count";
+import { useOverview } from "../../queries/useOverview";
+import { OverviewCounts } from "./OverviewCounts";
+import { PhaseLine } from "./PhaseLine";
+
+/** Vandaag: what is due today, and the counts of what is on this laptop. */
+export function VandaagScreen() {
+  const overview = useOverview();
+  const today = formatDateWithWeekday(new Date());
+
+  return (
+    <Screen title="Vandaag" lead={<p className="screen__date">{today}</p>}>
+      <section className="section" aria-labelledby="opvolging-title">
+        <h2 id="opvolging-title">Opvolging</h2>
+        <EmptyState title="Er staat nu niets klaar" headingLevel={3}>
+          <p>
+            Hier verschijnen de opvolgingen die vandaag aan de beurt zijn of over tijd zijn:
+            nazorgcontacten na een plaatsing, waakvlamcontacten en deadlines van instrumenten,
+            zoals het einde van een proefplaatsing of de aanvraagtermijn voor
+            loonkostensubsidie.
+          </p>
+        </EmptyState>
+      </section>
+
+      <section className="section" aria-labelledby="overzicht-title">
+        <h2 id="overzicht-title">Op deze laptop</h2>
+        {overview.isPending && <LoadingState label="Overzicht wordt geladen…" />}
+        {overview.isError && (
+          <QueryError
+            error={overview.error}
+            onRetry={() => {
+              void overview.refetch();
+            }}
+          />
+        )}
+        {overview.isSuccess && (
+          <>
+            <OverviewCounts overview={overview.data} />
+            {overview.data.candidates === 0 && overview.data.employers === 0 && (
+              <div className="section__note">
+                <DemoDataPointer />
+              </div>
+            )}
+            <h3 className="section__subtitle">Kandidaten per fase</h3>
+            <PhaseLine byPhase={overview.data.by_phase} />
+            <p className="muted">
+              {overview.data.outbox_pending === 0
+                ? "Alles is opgeslagen op deze laptop. Er wachten geen wijzigingen om gedeeld te worden."
+                : `Alles is opgeslagen op deze laptop. ${countLabel(
+                    overview.data.outbox_pending,
+                    "wijziging wacht",
+                    "wijzigingen wachten",
+                  )} nog om gedeeld te worden met collega's.`}
+            </p>
+          </>
+        )}
+      </section>
+    </Screen>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useRef } from "react";
+import type { AppStatus, Profile } from "../ipc";
+import { useHashRoute } from "../routing/useHashRoute";
+import type { RouteId } from "../routing/routes";
+import { BezoekrondesScreen } from "../features/bezoekrondes/BezoekrondesScreen";
+import { InstellingenScreen } from "../features/instellingen/InstellingenScreen";
+import { KandidatenScreen } from "../features/kandidaten/KandidatenScreen";
+import { RapportageScreen } from "../features/rapportage/RapportageScreen";
+import { VandaagScreen } from "../features/vandaag/VandaagScreen";
+import { WerkgeversScreen } from "../features/werkgevers/WerkgeversScreen";
+import { AppHeader } from "./AppHeader";
+import { MainNav } from "./MainNav";
+import { SkipLink } from "./SkipLink";
+
+const MAIN_ID = "inhoud";
+
+function ScreenFor({ route, status }: { route: RouteId; status: AppStatus }) {
+  switch (route) {
+    case "vandaag":
+      return <VandaagScreen />;
+    case "kandidaten":
+      return <KandidatenScreen />;
+    case "werkgevers":
+      return <WerkgeversScreen />;
+    case "bezoekrondes":
+      return <BezoekrondesScreen />;
+    case "rapportage":
+      return <RapportageScreen />;
+    case "instellingen":
+      return <InstellingenScreen status={status} />;
+  }
+}
+
+interface AppShellProps {
+  status: AppStatus;
+  profile: Profile;
+}
+
+/** The unlocked app: header, main menu and the screen the hash points at. */
+export function AppShell({ status, profile }: AppShellProps) {
+  const route = useHashRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  const previousRoute = useRef<RouteId | null>(null);
+
+  // After moving to another screen, put the focus on its heading (as a page load would) so
+  // keyboard and screen-reader users start at the top of the new content.
+  useEffect(() => {
+    if (previousRoute.current !== null && previousRoute.current !== route) {
+      mainRef.current?.querySelector<HTMLElement>("h1")?.focus();
+      mainRef.current?.scrollTo({ top: 0 });
+      window.scrollTo({ top: 0 });
+    }
+    previousRoute.current = route;
+  }, [route]);
+
+  return (
+    <div className="app">
+      <SkipLink targetId={MAIN_ID} />
+      <AppHeader profile={profile} />
+      <div className="app__body">
+        <MainNav current={route} />
+        <main className="app__main" id={MAIN_ID} ref={mainRef} tabIndex={-1}>
+          <ScreenFor route={route} status={status} />
+        </main>
+      </div>
+    </div>
+  );
+}
