@@ -3,7 +3,7 @@
 //! common Dutch first names and surnames; companies are invented. It writes through the
 //! normal write path, so demo records carry audit entries and outbox operations like any.
 
-use crate::store::{Entity, Store};
+use crate::store::{Entity, Store, Tx};
 use crate::CoreResult;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -115,6 +115,39 @@ const COLLEAGUES: &[&str] = &[
 const BENEFITS: &[&str] = &[
     "bijstand", "ww", "wia_wga", "wajong", "zw", "nug", "onbekend",
 ];
+const FINDING_PLACES: &[&str] = &[
+    "Uitkeringsaanvraag",
+    "Buurtteam",
+    "Bibliotheek (taalhuis)",
+    "Huisarts",
+    "Eigen aanmelding",
+];
+const GROUPS: &[&str] = &[
+    "doelgroepregister",
+    "beschut_werk",
+    "statushouder",
+    "jongere_zonder_startkwalificatie",
+    "vijftig_plus",
+];
+const GOALS: &[(&str, &str)] = &[
+    ("VCA-certificaat halen", "VCA-cursus volgen en examen doen"),
+    (
+        "Ritme opbouwen",
+        "Drie ochtenden per week vrijwilligerswerk",
+    ),
+    (
+        "Kennismaken met de logistiek",
+        "Snuffelstage bij een groothandel regelen",
+    ),
+    (
+        "Schulden stabiliseren",
+        "Aanmelden bij de schuldhulpverlening",
+    ),
+    (
+        "Solliciteren met ondersteuning",
+        "Cv bijwerken samen met de jobcoach",
+    ),
+];
 const NOTE_KINDS: &[&str] = &[
     "gesprek",
     "telefoon",
@@ -176,9 +209,14 @@ pub fn generate(store: &mut Store, input: DemoInput, seed: u64) -> CoreResult<De
             for _ in 0..n {
                 let (fields, id, author) = candidate(&mut rng, &owners);
                 tx.create(Entity::Candidate, &id, &fields)?;
+                let trajectory = case_history(tx, &mut rng, &id, &author)?;
                 for _ in 0..input.notes_per_candidate {
                     let note_id = uuid::Uuid::now_v7().to_string();
-                    tx.create(Entity::Note, &note_id, &note(&mut rng, &id, &author))?;
+                    tx.create(
+                        Entity::Note,
+                        &note_id,
+                        &note(&mut rng, &id, &trajectory, &author),
+                    )?;
                 }
             }
             Ok(())
@@ -208,19 +246,28 @@ fn postcode(rng: &mut StdRng, prefix: &str) -> String {
 
 fn candidate(rng: &mut StdRng, owners: &[String]) -> (Vec<(&'static str, Value)>, String, String) {
     let first = *pick(rng, FIRST_NAMES);
-    let last = *pick(rng, LAST_NAMES);
+    let full_last = *pick(rng, LAST_NAMES);
+    // "van den Berg" → tussenvoegsel "van den", achternaam "Berg".
+    let (prefix, last) = match full_last.rfind(' ') {
+        Some(i) if full_last[..i].chars().all(|c| c.is_lowercase() || c == ' ') => {
+            (&full_last[..i], &full_last[i + 1..])
+        }
+        _ => ("", full_last),
+    };
     let (city, pc) = *pick(rng, CITIES);
     let owner = pick(rng, owners).clone();
-    let phase = *pick(rng, &Phase::ALL);
     let birth = format!(
         "{}-{:02}-{:02}",
         rng.random_range(1962..2006),
         rng.random_range(1..13),
         rng.random_range(1..29)
     );
-    let email_name = format!("{first}.{last}").to_lowercase().replace(' ', "");
+    let email_name = format!("{first}.{full_last}")
+        .to_lowercase()
+        .replace(' ', "");
     let fields = vec![
         ("first_name", json!(first)),
+        ("name_prefix", json!(prefix)),
         ("last_name", json!(last)),
         ("date_of_birth", json!(birth)),
         (
@@ -242,7 +289,8 @@ fn candidate(rng: &mut StdRng, owners: &[String]) -> (Vec<(&'static str, Value)>
         ("postcode", json!(postcode(rng, pc))),
         ("city", json!(city)),
         ("benefit_situation", json!(pick(rng, BENEFITS))),
-        ("phase", json!(phase.as_str())),
+        ("target_groups", json!(target_groups(rng))),
+        ("finding_place", json!(pick(rng, FINDING_PLACES))),
         ("owner", json!(owner)),
     ];
     (fields, uuid::Uuid::now_v7().to_string(), owner)
@@ -280,7 +328,12 @@ fn employer(rng: &mut StdRng, owners: &[String]) -> (Vec<(&'static str, Value)>,
     (fields, uuid::Uuid::now_v7().to_string())
 }
 
-fn note(rng: &mut StdRng, candidate_id: &str, author: &str) -> Vec<(&'static str, Value)> {
+fn note(
+    rng: &mut StdRng,
+    candidate_id: &str,
+    trajectory_id: &str,
+    author: &str,
+) -> Vec<(&'static str, Value)> {
     let body = format!(
         "{} {} {}",
         pick(rng, NOTE_OPENINGS),
@@ -292,11 +345,127 @@ fn note(rng: &mut StdRng, candidate_id: &str, author: &str) -> Vec<(&'static str
         .expect("date in range");
     vec![
         ("candidate_id", json!(candidate_id)),
+        ("trajectory_id", json!(trajectory_id)),
         ("kind", json!(pick(rng, NOTE_KINDS))),
         ("body", json!(body)),
         ("author", json!(author)),
         ("noted_on", json!(day.to_string())),
     ]
+}
+
+fn target_groups(rng: &mut StdRng) -> String {
+    let groups: Vec<&str> = GROUPS
+        .iter()
+        .copied()
+        .filter(|_| rng.random_bool(0.2))
+        .collect();
+    serde_json::to_string(&groups).expect("strings serialise")
+}
+
+/// A traject walked along the main line up to a random phase, with its history, the tile
+/// of each phase, and a goal with an action (some overdue, as in any real caseload).
+fn case_history(
+    tx: &mut Tx<'_>,
+    rng: &mut StdRng,
+    candidate_id: &str,
+    coach: &str,
+) -> CoreResult<String> {
+    let id = uuid::Uuid::now_v7().to_string();
+    let reached = rng.random_range(0..Phase::ALL.len());
+    let phase = Phase::ALL[reached];
+    let start = jiff::civil::date(2025, 1, 6)
+        .checked_add(jiff::Span::new().days(rng.random_range(0..300)))
+        .expect("date in range");
+    tx.create(
+        Entity::Trajectory,
+        &id,
+        &[
+            ("candidate_id", json!(candidate_id)),
+            ("phase", json!(phase.as_str())),
+            ("started_on", json!(start.to_string())),
+            (
+                "closed_on",
+                json!(if phase == Phase::Afgesloten {
+                    "2026-10-01"
+                } else {
+                    ""
+                }),
+            ),
+        ],
+    )?;
+    for (i, to) in Phase::ALL[..=reached].iter().enumerate() {
+        let from = if i == 0 {
+            ""
+        } else {
+            Phase::ALL[i - 1].as_str()
+        };
+        tx.create(
+            Entity::PhaseChange,
+            &uuid::Uuid::now_v7().to_string(),
+            &[
+                ("trajectory_id", json!(id)),
+                ("from_phase", json!(from)),
+                ("to_phase", json!(to.as_str())),
+                (
+                    "reason",
+                    json!(if i == 0 {
+                        "Aangemeld"
+                    } else {
+                        "Volgende stap in het traject"
+                    }),
+                ),
+                ("changed_by", json!(coach)),
+            ],
+        )?;
+        if let Some(tile) = crate::domain::tiles::for_phase(*to) {
+            tx.create(
+                Entity::Activity,
+                &uuid::Uuid::now_v7().to_string(),
+                &[
+                    ("trajectory_id", json!(id)),
+                    ("tile", json!(crate::domain::tiles::as_str(tile))),
+                    ("opened_on", json!(start.to_string())),
+                    (
+                        "closed_on",
+                        json!(if *to == phase { "" } else { "2026-01-01" }),
+                    ),
+                ],
+            )?;
+        }
+    }
+    let goal = uuid::Uuid::now_v7().to_string();
+    let (title, action) = *pick(rng, GOALS);
+    tx.create(
+        Entity::Goal,
+        &goal,
+        &[
+            ("trajectory_id", json!(id)),
+            ("title", json!(title)),
+            ("status", json!("open")),
+        ],
+    )?;
+    let due = jiff::civil::date(2026, 10, 1)
+        .checked_add(jiff::Span::new().days(rng.random_range(0..150)))
+        .expect("date in range");
+    tx.create(
+        Entity::PlanAction,
+        &uuid::Uuid::now_v7().to_string(),
+        &[
+            ("goal_id", json!(goal)),
+            ("description", json!(action)),
+            (
+                "who",
+                json!(if rng.random_bool(0.5) {
+                    "Kandidaat"
+                } else {
+                    "Jobcoach"
+                }),
+            ),
+            ("due_on", json!(due.to_string())),
+            ("status", json!("open")),
+        ],
+    )?;
+    Ok(id)
 }
 
 fn capitalise(s: &str) -> String {

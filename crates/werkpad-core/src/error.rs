@@ -19,6 +19,8 @@ pub enum CoreError {
         /// What the coach reads next to the field, in Dutch.
         dutch: String,
     },
+    #[error("{0} not found")]
+    NotFound(String),
     #[error("the store has schema version {found}, newer than this app knows ({known})")]
     SchemaTooNew { found: String, known: String },
     #[error("database error: {0}")]
@@ -53,6 +55,7 @@ impl CoreError {
             CoreError::AlreadySetUp => ErrorCode::AlreadySetUp,
             CoreError::Locked => ErrorCode::Locked,
             CoreError::Invalid { .. } => ErrorCode::InvalidInput,
+            CoreError::NotFound(_) => ErrorCode::NotFound,
             CoreError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             CoreError::Sqlite(_) | CoreError::Io(_) | CoreError::InstallFile(_) => {
                 ErrorCode::Storage
@@ -78,6 +81,9 @@ impl CoreError {
                 "Werkpad is vergrendeld. Ontgrendel eerst met uw wachtwoordzin.".into()
             }
             CoreError::Invalid { dutch, .. } => dutch.clone(),
+            CoreError::NotFound(_) => {
+                "Deze gegevens staan niet (meer) op deze laptop. Ververs het scherm.".into()
+            }
             CoreError::SchemaTooNew { .. } => {
                 "Deze gegevens zijn gemaakt met een nieuwere versie van Werkpad. Installeer de \
                  nieuwste versie; er is niets gewijzigd."

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod pdf;
 pub mod service;
 pub mod store;
 

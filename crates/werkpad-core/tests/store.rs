@@ -5,7 +5,19 @@ use werkpad_core::service::{caseload, demo, overview, Workspace};
 use werkpad_core::store::install::KdfParams;
 use werkpad_core::store::{Entity, DB_FILE};
 use werkpad_core::CoreError;
-use werkpad_proto::{DemoInput, LockState, PageInput, Role, SetupInput};
+use werkpad_proto::{CaseloadQuery, CaseloadSort, DemoInput, LockState, Role, SetupInput};
+
+fn query(limit: u32) -> CaseloadQuery {
+    CaseloadQuery {
+        offset: 0,
+        limit,
+        phase: None,
+        target_group: None,
+        owner: None,
+        sort: CaseloadSort::Name,
+        descending: false,
+    }
+}
 
 const PASS: &str = "keukentafel-2026";
 
@@ -261,31 +273,17 @@ fn demo_data_fills_every_phase_and_pages_through_the_caseload() {
         o.by_phase.iter().all(|p| p.count > 0),
         "demo data shows every phase: {o:?}"
     );
-    let page = caseload::list_candidates(
-        &s,
-        PageInput {
-            offset: 0,
-            limit: 50,
-        },
-    )
-    .unwrap();
+    let page = caseload::caseload(&s, &query(50)).unwrap();
     assert_eq!((page.total, page.items.len()), (150, 50));
-    let sorted = page
-        .items
-        .windows(2)
-        .all(|w| w[0].last_name <= w[1].last_name);
-    assert!(sorted, "the caseload is sorted by name");
     assert!(
         page.items.iter().any(|c| c.owner == "Sanne de Vries"),
         "part of it is mine"
     );
-    let bad = caseload::list_candidates(
-        &s,
-        PageInput {
-            offset: 0,
-            limit: 0,
-        },
+    assert!(
+        page.items.iter().any(|c| c.next_action.is_some()),
+        "demo cases have a next action"
     );
+    let bad = caseload::caseload(&s, &query(0));
     assert!(matches!(
         bad,
         Err(CoreError::Invalid { field: "limit", .. })

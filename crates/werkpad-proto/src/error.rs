@@ -15,6 +15,8 @@ pub enum ErrorCode {
     Locked,
     /// The input was malformed or failed validation; `field` names the culprit.
     InvalidInput,
+    /// The record asked for does not exist (any more) on this laptop.
+    NotFound,
     /// The store was written by a newer Werkpad.
     SchemaTooNew,
     /// The local database failed (disk full, corruption, permissions).

@@ -3,7 +3,13 @@
 
 mod app;
 pub mod bindings;
+mod candidate;
 mod error;
+mod klantbeeld;
+mod plan;
 
 pub use app::*;
+pub use candidate::*;
 pub use error::*;
+pub use klantbeeld::*;
+pub use plan::*;

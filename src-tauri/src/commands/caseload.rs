@@ -1,14 +1,18 @@
 use crate::state::{reply, AppState};
 use tauri::State;
 use werkpad_core::service::caseload as svc;
-use werkpad_proto::{ApiError, CandidateRow, EmployerRow, Page, PageInput};
+use werkpad_proto::{
+    ApiError, Caseload, CaseloadQuery, EmployerRow, Page, PageInput, SearchHit, SearchQuery,
+};
 
 #[tauri::command(async)]
-pub fn list_candidates(
-    state: State<'_, AppState>,
-    page: PageInput,
-) -> Result<Page<CandidateRow>, ApiError> {
-    reply(state.with_session(|s| svc::list_candidates(s, page)))
+pub fn caseload(state: State<'_, AppState>, query: CaseloadQuery) -> Result<Caseload, ApiError> {
+    reply(state.with_session(|s| svc::caseload(s, &query)))
+}
+
+#[tauri::command(async)]
+pub fn search(state: State<'_, AppState>, query: SearchQuery) -> Result<Vec<SearchHit>, ApiError> {
+    reply(state.with_session(|s| svc::search(s, &query)))
 }
 
 #[tauri::command(async)]

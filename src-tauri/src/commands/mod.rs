@@ -1,6 +1,10 @@
 //! Tauri commands: each takes state, calls the core, returns a typed result.
 
 pub mod access;
+pub mod candidates;
 pub mod caseload;
 pub mod demo;
+pub mod klantbeeld;
+pub mod notes;
 pub mod overview;
+pub mod plan;

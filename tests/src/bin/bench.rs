@@ -4,11 +4,13 @@
 use anyhow::Result;
 use serde_json::json;
 use std::time::{Duration, Instant};
-use werkpad_core::service::{caseload, demo, Workspace};
+use werkpad_core::service::{caseload, demo, notes, Workspace};
 use werkpad_core::store::crypto::derive_key;
 use werkpad_core::store::install::InstallFile;
 use werkpad_core::store::Entity;
-use werkpad_proto::{DemoInput, PageInput, Role, SetupInput};
+use werkpad_proto::{
+    CaseloadQuery, CaseloadSort, DemoInput, NoteKind, Role, SaveDraftInput, SearchQuery, SetupInput,
+};
 
 const PASS: &str = "benchmark-wachtwoordzin";
 
@@ -99,18 +101,101 @@ fn main() -> Result<()> {
     bench("store_write_p50_ms", percentile(&mut writes, 0.5), "ms");
     bench("store_write_p99_ms", percentile(&mut writes, 0.99), "ms");
 
+    let query = CaseloadQuery {
+        offset: 0,
+        limit: 50,
+        phase: None,
+        target_group: None,
+        owner: None,
+        sort: CaseloadSort::Name,
+        descending: false,
+    };
     let mut pages = Vec::new();
     for _ in 0..20 {
         let t = Instant::now();
-        caseload::list_candidates(
-            &session,
-            PageInput {
-                offset: 0,
-                limit: 50,
-            },
-        )?;
+        caseload::caseload(&session, &query)?;
         pages.push(t.elapsed());
     }
     bench("caseload_first_page_ms", median(pages), "ms");
+    let mut by_contact = Vec::new();
+    for _ in 0..10 {
+        let t = Instant::now();
+        caseload::caseload(
+            &session,
+            &CaseloadQuery {
+                sort: CaseloadSort::LastContact,
+                ..query.clone()
+            },
+        )?;
+        by_contact.push(t.elapsed());
+    }
+    bench(
+        "caseload_sorted_by_last_contact_ms",
+        median(by_contact),
+        "ms",
+    );
+
+    let words = [
+        "keukentafel",
+        "VCA",
+        "orientatie",
+        "Bakker",
+        "schuldhulp",
+        "logistiek",
+        "Fatima",
+        "de Vries",
+        "kinderopvang",
+        "snuffelstage",
+        "Yilmaz",
+        "werkvloer",
+        "ritme",
+        "Said",
+        "maatwerkbudget",
+        "Noor",
+        "groothandel",
+        "motivatie",
+        "taal",
+        "Kowalski",
+    ];
+    let mut searches = Vec::new();
+    for round in 0..5 {
+        for w in words {
+            let text = if round % 2 == 0 {
+                w.to_string()
+            } else {
+                w[..w.len().min(4)].to_string()
+            };
+            let t = Instant::now();
+            caseload::search(&session, &SearchQuery { text, limit: 20 })?;
+            searches.push(t.elapsed());
+        }
+    }
+    bench("search_p50_ms", percentile(&mut searches, 0.5), "ms");
+    bench("search_p95_ms", percentile(&mut searches, 0.95), "ms");
+
+    // Typing an intake note: every autosave rewrites the growing draft, with its audit
+    // entry and outbox operations.
+    let candidate = ids[0].clone();
+    let draft = uuid::Uuid::new_v4().to_string();
+    let mut body = String::new();
+    let mut saves = Vec::new();
+    for i in 0..1000 {
+        body.push_str(if i % 12 == 11 { "zin. " } else { "woord " });
+        let t = Instant::now();
+        notes::save_draft(
+            &mut session,
+            &SaveDraftInput {
+                draft_id: draft.clone(),
+                candidate_id: candidate.clone(),
+                note_id: None,
+                kind: NoteKind::Gesprek,
+                body: body.clone(),
+                noted_on: String::new(),
+            },
+        )?;
+        saves.push(t.elapsed());
+    }
+    bench("note_autosave_p50_ms", percentile(&mut saves, 0.5), "ms");
+    bench("note_autosave_p99_ms", percentile(&mut saves, 0.99), "ms");
     Ok(())
 }

@@ -1,8 +1,12 @@
 //! Use-cases the desktop shell calls: `fn(&Session, Input) -> CoreResult<Output>`.
 
 pub mod access;
+pub mod candidates;
 pub mod caseload;
 pub mod demo;
+pub mod klantbeeld;
+pub mod notes;
 pub mod overview;
+pub mod plan;
 
 pub use access::{Session, Workspace};

@@ -6,11 +6,15 @@ pub mod crypto;
 pub mod employers;
 mod entity;
 pub mod install;
+pub mod klantbeeld;
 pub mod meta;
 pub mod migrate;
 pub mod notes;
 mod open;
+pub mod plan;
 pub mod profile;
+pub mod search;
+pub mod trajectories;
 mod tx;
 
 pub use entity::Entity;

@@ -10,6 +10,7 @@ use serde_json::Value;
 pub enum Action {
     Create,
     Update,
+    Delete,
 }
 
 impl Action {
@@ -17,6 +18,7 @@ impl Action {
         match self {
             Action::Create => "create",
             Action::Update => "update",
+            Action::Delete => "delete",
         }
     }
 }
@@ -129,6 +131,30 @@ impl<'s> Tx<'s> {
         self.record(Action::Update, entity, id, fields)
     }
 
+    /// Removes a record; the outbox carries a `_deleted` operation so other replicas follow.
+    pub fn delete(&mut self, entity: Entity, id: &str) -> CoreResult<()> {
+        if entity.append_only() {
+            return Err(CoreError::Internal(format!(
+                "{} is append-only",
+                entity.as_str()
+            )));
+        }
+        let sql = format!("DELETE FROM {} WHERE id = ?1", entity.table());
+        let changed = self.tx.prepare_cached(&sql)?.execute([id])?;
+        if changed != 1 {
+            return Err(CoreError::Internal(format!(
+                "{} {id} not found",
+                entity.as_str()
+            )));
+        }
+        self.record(
+            Action::Delete,
+            entity,
+            id,
+            &[(DELETED_FIELD, Value::Bool(true))],
+        )
+    }
+
     fn record(
         &mut self,
         action: Action,
@@ -193,6 +219,9 @@ impl<'s> Tx<'s> {
         Ok(())
     }
 }
+
+/// The pseudo-field of a deletion operation.
+pub const DELETED_FIELD: &str = "_deleted";
 
 fn check_fields(entity: Entity, fields: &[(&str, Value)]) -> CoreResult<()> {
     for (f, _) in fields {
