@@ -98,6 +98,79 @@ impl Desktop {
         Ok(desktop)
     }
 
+    /// Process ids of the app running on this desktop's data folder.
+    pub fn app_pids(&self) -> Vec<i32> {
+        let needle = self.data_dir.to_string_lossy().to_string();
+        let mut pids = Vec::new();
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+                continue;
+            };
+            let Ok(cmdline) = std::fs::read(entry.path().join("cmdline")) else {
+                continue;
+            };
+            let args: Vec<String> = cmdline
+                .split(|b| *b == 0)
+                .map(|a| String::from_utf8_lossy(a).to_string())
+                .collect();
+            let is_app = args.first().is_some_and(|a| a.ends_with("werkpad-desktop"));
+            if is_app && args.iter().any(|a| *a == needle) {
+                pids.push(pid);
+            }
+        }
+        pids
+    }
+
+    /// Resident memory of the app and every process it started (the WebKit web and
+    /// network processes), in bytes.
+    pub fn app_rss_bytes(&self) -> u64 {
+        let mut family: Vec<i32> = self.app_pids();
+        let mut all: Vec<(i32, i32, u64)> = Vec::new();
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
+                continue;
+            };
+            let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else {
+                continue;
+            };
+            let field = |name: &str| {
+                status
+                    .lines()
+                    .find_map(|l| l.strip_prefix(name))
+                    .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+            };
+            all.push((
+                pid,
+                field("PPid:").unwrap_or(0) as i32,
+                field("VmRSS:").unwrap_or(0) * 1024,
+            ));
+        }
+        let mut i = 0;
+        while i < family.len() {
+            let parent = family[i];
+            family.extend(all.iter().filter(|p| p.1 == parent).map(|p| p.0));
+            i += 1;
+        }
+        all.iter()
+            .filter(|p| family.contains(&p.0))
+            .map(|p| p.2)
+            .sum()
+    }
+
+    /// Kills the app with SIGKILL, as a dying laptop would: no chance to flush anything.
+    pub fn kill_app(&self) -> Result<()> {
+        let pids = self.app_pids();
+        if pids.is_empty() {
+            bail!("no running app found for {}", self.data_dir.display());
+        }
+        for pid in &pids {
+            nix::sys::signal::kill(Pid::from_raw(*pid), Signal::SIGKILL)?;
+        }
+        wait_until("the killed app to disappear", WAIT, || {
+            self.app_pids().is_empty()
+        })
+    }
+
     /// Launches the app and opens a WebDriver session on its window.
     pub async fn launch(&self) -> Result<App> {
         let caps = json!({

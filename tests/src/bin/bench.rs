@@ -11,6 +11,7 @@ use werkpad_core::store::Entity;
 use werkpad_proto::{
     CaseloadQuery, CaseloadSort, DemoInput, NoteKind, Role, SaveDraftInput, SearchQuery, SetupInput,
 };
+use werkpad_tests::e2e::Desktop;
 
 const PASS: &str = "benchmark-wachtwoordzin";
 
@@ -197,5 +198,27 @@ fn main() -> Result<()> {
     }
     bench("note_autosave_p50_ms", percentile(&mut saves, 0.5), "ms");
     bench("note_autosave_p99_ms", percentile(&mut saves, 0.99), "ms");
+    drop(session);
+
+    let rss = tokio::runtime::Runtime::new()?.block_on(app_rss(tmp.path()))?;
+    bench("app_rss_mb", rss as f64 / 1_048_576.0, "MB");
     Ok(())
+}
+
+/// Resident memory of the real app (shell + WebKit processes) after the caseload of
+/// 10,000 kandidaten is shown and searched.
+async fn app_rss(dir: &std::path::Path) -> Result<u64> {
+    let desktop = Desktop::start(dir)?;
+    let app = desktop.launch().await?;
+    app.fill("#unlock-passphrase", PASS).await?;
+    app.click("#unlock-submit").await?;
+    app.click("[data-nav='kandidaten']").await?;
+    app.wait_attr("#caseload-count", "data-count", "10000")
+        .await?;
+    app.fill("#caseload-search", "orientatie").await?;
+    app.wait("[data-hit-candidate-id] mark").await?;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let rss = desktop.app_rss_bytes();
+    app.quit().await?;
+    Ok(rss)
 }
