@@ -114,7 +114,7 @@ impl Desktop {
                 .map(|a| String::from_utf8_lossy(a).to_string())
                 .collect();
             let is_app = args.first().is_some_and(|a| a.ends_with("werkpad-desktop"));
-            if is_app && args.iter().any(|a| *a == needle) {
+            if is_app && args.contains(&needle) {
                 pids.push(pid);
             }
         }
@@ -268,7 +268,16 @@ impl App {
     pub async fn click(&self, css: &str) -> Result<()> {
         let start = Instant::now();
         loop {
-            let err = match self.wait(css).await?.click().await {
+            let el = self.wait(css).await?;
+            // Centre it first: scrolled to the top edge it would sit under the sticky header.
+            let _ = self
+                .client
+                .execute(
+                    "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+                    vec![serde_json::to_value(&el)?],
+                )
+                .await;
+            let err = match el.click().await {
                 Ok(()) => return Ok(()),
                 Err(e) => e,
             };

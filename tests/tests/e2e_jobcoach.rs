@@ -132,7 +132,7 @@ async fn journey_1_offline_intake_survives_a_sigkill_mid_sentence() -> Result<()
 
     let app = unlocked(&desktop).await?;
     app.click("[data-nav='kandidaten']").await?;
-    app.click("tr[data-candidate-id]").await?;
+    app.click("tr[data-candidate-id] a").await?;
     app.wait_text("#candidate-name", "Daan van der Meer")
         .await?;
     app.click("[data-tab='notities']").await?;

@@ -7,6 +7,7 @@ mod candidate;
 mod error;
 mod klantbeeld;
 mod plan;
+pub mod sync;
 
 pub use app::*;
 pub use candidate::*;

@@ -16,6 +16,8 @@ interface DataTableProps<T> {
   rowKey: (row: T) => string;
   tableRef?: Ref<HTMLTableElement>;
   busy?: boolean;
+  /** Extra attributes per row, e.g. `data-candidate-id` for tests. */
+  rowAttributes?: (row: T) => Record<`data-${string}`, string>;
 }
 
 /** A plain, readable table with a (visually hidden) caption and proper header cells. */
@@ -26,6 +28,7 @@ export function DataTable<T>({
   rowKey,
   tableRef,
   busy = false,
+  rowAttributes,
 }: DataTableProps<T>) {
   return (
     <table
@@ -46,7 +49,7 @@ export function DataTable<T>({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={rowKey(row)}>
+          <tr key={rowKey(row)} {...rowAttributes?.(row)}>
             {columns.map((column) =>
               column.rowHeader ? (
                 <th key={column.key} scope="row" className={column.className}>

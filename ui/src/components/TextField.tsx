@@ -12,7 +12,9 @@ interface TextFieldProps {
   readOnly?: boolean;
   inputRef?: Ref<HTMLInputElement>;
   /** Width hint for the input, in characters. */
-  size?: "m" | "l";
+  size?: "s" | "m" | "l";
+  /** Extra class on the input, e.g. a stable selector for tests. */
+  inputClassName?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export function TextField({
   readOnly = false,
   inputRef,
   size = "l",
+  inputClassName,
 }: TextFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -55,7 +58,7 @@ export function TextField({
         ref={inputRef}
         id={id}
         name={id}
-        className={`textbox textbox--${size}`}
+        className={`textbox textbox--${size}${inputClassName ? ` ${inputClassName}` : ""}`}
         type={type}
         value={value}
         autoComplete={autoComplete}

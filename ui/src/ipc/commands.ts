@@ -1,5 +1,25 @@
 import type { AppStatus } from "../bindings/AppStatus";
-import type { CandidateRow } from "../bindings/CandidateRow";
+import type { CandidateDetail } from "../bindings/CandidateDetail";
+import type { CandidateInput } from "../bindings/CandidateInput";
+import type { Caseload } from "../bindings/Caseload";
+import type { CaseloadQuery } from "../bindings/CaseloadQuery";
+import type { ChangePhaseInput } from "../bindings/ChangePhaseInput";
+import type { CloseActivityInput } from "../bindings/CloseActivityInput";
+import type { ActionInput } from "../bindings/ActionInput";
+import type { ExportedFile } from "../bindings/ExportedFile";
+import type { GoalInput } from "../bindings/GoalInput";
+import type { Klantbeeld } from "../bindings/Klantbeeld";
+import type { KlantbeeldInput } from "../bindings/KlantbeeldInput";
+import type { Note } from "../bindings/Note";
+import type { NoteDraft } from "../bindings/NoteDraft";
+import type { NotesView } from "../bindings/NotesView";
+import type { OpenActivityInput } from "../bindings/OpenActivityInput";
+import type { Plan } from "../bindings/Plan";
+import type { SaveDraftInput } from "../bindings/SaveDraftInput";
+import type { SearchHit } from "../bindings/SearchHit";
+import type { SearchQuery } from "../bindings/SearchQuery";
+import type { TickInput } from "../bindings/TickInput";
+import type { UpdateCandidateInput } from "../bindings/UpdateCandidateInput";
 import type { DemoInput } from "../bindings/DemoInput";
 import type { DemoResult } from "../bindings/DemoResult";
 import type { EmployerRow } from "../bindings/EmployerRow";
@@ -36,10 +56,104 @@ export function loadDemoData(input: DemoInput): Promise<DemoResult> {
   return call<DemoResult>("load_demo_data", { input });
 }
 
-export function listCandidates(page: PageInput): Promise<Page<CandidateRow>> {
-  return call<Page<CandidateRow>>("list_candidates", { page });
-}
-
 export function listEmployers(page: PageInput): Promise<Page<EmployerRow>> {
   return call<Page<EmployerRow>>("list_employers", { page });
+}
+
+// ---- Kandidaten: caseload and search ----
+
+export function caseload(query: CaseloadQuery): Promise<Caseload> {
+  return call<Caseload>("caseload", { query });
+}
+
+export function search(query: SearchQuery): Promise<SearchHit[]> {
+  return call<SearchHit[]>("search", { query });
+}
+
+// ---- Kandidaat and traject ----
+
+export function createCandidate(input: CandidateInput): Promise<CandidateDetail> {
+  return call<CandidateDetail>("create_candidate", { input });
+}
+
+export function updateCandidate(input: UpdateCandidateInput): Promise<CandidateDetail> {
+  return call<CandidateDetail>("update_candidate", { input });
+}
+
+export function getCandidate(id: string): Promise<CandidateDetail> {
+  return call<CandidateDetail>("get_candidate", { id });
+}
+
+export function changePhase(input: ChangePhaseInput): Promise<CandidateDetail> {
+  return call<CandidateDetail>("change_phase", { input });
+}
+
+export function openActivity(input: OpenActivityInput): Promise<CandidateDetail> {
+  return call<CandidateDetail>("open_activity", { input });
+}
+
+export function closeActivity(input: CloseActivityInput): Promise<CandidateDetail> {
+  return call<CandidateDetail>("close_activity", { input });
+}
+
+export function tickChecklist(input: TickInput): Promise<CandidateDetail> {
+  return call<CandidateDetail>("tick_checklist", { input });
+}
+
+// ---- Klantbeeld (id = candidate id) ----
+
+export function getKlantbeeld(id: string): Promise<Klantbeeld> {
+  return call<Klantbeeld>("get_klantbeeld", { id });
+}
+
+export function saveKlantbeeld(input: KlantbeeldInput): Promise<Klantbeeld> {
+  return call<Klantbeeld>("save_klantbeeld", { input });
+}
+
+export function verifyKlantbeeld(id: string): Promise<Klantbeeld> {
+  return call<Klantbeeld>("verify_klantbeeld", { id });
+}
+
+// ---- Plan van aanpak (id = candidate id) ----
+
+export function getPlan(id: string): Promise<Plan> {
+  return call<Plan>("get_plan", { id });
+}
+
+export function saveGoal(input: GoalInput): Promise<Plan> {
+  return call<Plan>("save_goal", { input });
+}
+
+export function saveAction(input: ActionInput): Promise<Plan> {
+  return call<Plan>("save_action", { input });
+}
+
+export function exportPlanPdf(id: string): Promise<ExportedFile> {
+  return call<ExportedFile>("export_plan_pdf", { id });
+}
+
+// ---- Notities ----
+
+/** Id = candidate id. */
+export function listNotes(id: string): Promise<NotesView> {
+  return call<NotesView>("list_notes", { id });
+}
+
+export function saveNoteDraft(input: SaveDraftInput): Promise<NoteDraft> {
+  return call<NoteDraft>("save_note_draft", { input });
+}
+
+/** Id = draft id. */
+export function finishNoteDraft(id: string): Promise<Note> {
+  return call<Note>("finish_note_draft", { id });
+}
+
+/** Id = draft id. */
+export function discardNoteDraft(id: string): Promise<null> {
+  return call<null>("discard_note_draft", { id });
+}
+
+/** Id = note id; every version of that note, oldest first. */
+export function noteHistory(id: string): Promise<Note[]> {
+  return call<Note[]>("note_history", { id });
 }

@@ -1,4 +1,4 @@
-import type { PageInput } from "../ipc";
+import type { CaseloadQuery, PageInput } from "../ipc";
 
 /** Query keys in one place, so invalidation after a change cannot miss one. */
 export const queryKeys = {
@@ -6,6 +6,14 @@ export const queryKeys = {
   /** Everything read from the encrypted store; dropped from memory when the app locks. */
   store: ["store"] as const,
   overview: ["store", "overview"] as const,
-  candidates: (page: PageInput) => ["store", "candidates", page.offset, page.limit] as const,
+  /** Every caseload page and every search: invalidated after any change to a kandidaat. */
+  caseloadAll: ["store", "caseload"] as const,
+  caseload: (query: CaseloadQuery) => ["store", "caseload", "list", query] as const,
+  search: (text: string) => ["store", "caseload", "search", text] as const,
   employers: (page: PageInput) => ["store", "employers", page.offset, page.limit] as const,
+  candidate: (id: string) => ["store", "candidate", id] as const,
+  klantbeeld: (id: string) => ["store", "candidate", id, "klantbeeld"] as const,
+  plan: (id: string) => ["store", "candidate", id, "plan"] as const,
+  notes: (id: string) => ["store", "candidate", id, "notes"] as const,
+  noteHistory: (noteId: string) => ["store", "note-history", noteId] as const,
 };

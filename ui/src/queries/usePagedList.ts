@@ -9,15 +9,6 @@ export function pageInput(pageIndex: number): PageInput {
   return { offset: pageIndex * PAGE_SIZE, limit: PAGE_SIZE };
 }
 
-export function useCandidatesPage(pageIndex: number) {
-  const page = pageInput(pageIndex);
-  return useQuery({
-    queryKey: queryKeys.candidates(page),
-    queryFn: () => ipc.listCandidates(page),
-    placeholderData: keepPreviousData,
-  });
-}
-
 export function useEmployersPage(pageIndex: number) {
   const page = pageInput(pageIndex);
   return useQuery({

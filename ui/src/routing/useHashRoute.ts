@@ -12,7 +12,16 @@ function snapshot(): RouteId {
   return parseRoute(window.location.hash);
 }
 
+function hashSnapshot(): string {
+  return window.location.hash;
+}
+
 /** The current screen, following `location.hash` (hash routing: `#/kandidaten`). */
 export function useHashRoute(): RouteId {
   return useSyncExternalStore(subscribe, snapshot);
+}
+
+/** The whole hash, for screens with paths of their own (`#/kandidaten/<id>/notities`). */
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, hashSnapshot);
 }

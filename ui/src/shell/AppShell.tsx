@@ -1,10 +1,11 @@
 import { useEffect, useRef } from "react";
 import type { AppStatus, Profile } from "../ipc";
-import { useHashRoute } from "../routing/useHashRoute";
+import { useHash, useHashRoute } from "../routing/useHashRoute";
+import { parseCandidatePath } from "../routing/candidateRoutes";
 import type { RouteId } from "../routing/routes";
 import { BezoekrondesScreen } from "../features/bezoekrondes/BezoekrondesScreen";
 import { InstellingenScreen } from "../features/instellingen/InstellingenScreen";
-import { KandidatenScreen } from "../features/kandidaten/KandidatenScreen";
+import { KandidatenArea } from "../features/kandidaten/KandidatenArea";
 import { RapportageScreen } from "../features/rapportage/RapportageScreen";
 import { VandaagScreen } from "../features/vandaag/VandaagScreen";
 import { WerkgeversScreen } from "../features/werkgevers/WerkgeversScreen";
@@ -14,12 +15,22 @@ import { SkipLink } from "./SkipLink";
 
 const MAIN_ID = "inhoud";
 
+/**
+ * Which page the hash shows, ignoring the tab of a kandidaat: moving between pages moves the
+ * focus to the new heading, switching tabs leaves it on the tab link.
+ */
+function pageKey(route: RouteId, hash: string): string {
+  if (route !== "kandidaten") return route;
+  const path = parseCandidatePath(hash);
+  return path.kind === "caseload" || path.kind === "new" ? path.kind : `${path.kind}:${path.id}`;
+}
+
 function ScreenFor({ route, status }: { route: RouteId; status: AppStatus }) {
   switch (route) {
     case "vandaag":
       return <VandaagScreen />;
     case "kandidaten":
-      return <KandidatenScreen />;
+      return <KandidatenArea />;
     case "werkgevers":
       return <WerkgeversScreen />;
     case "bezoekrondes":
@@ -39,19 +50,20 @@ interface AppShellProps {
 /** The unlocked app: header, main menu and the screen the hash points at. */
 export function AppShell({ status, profile }: AppShellProps) {
   const route = useHashRoute();
+  const page = pageKey(route, useHash());
   const mainRef = useRef<HTMLElement>(null);
-  const previousRoute = useRef<RouteId | null>(null);
+  const previousPage = useRef<string | null>(null);
 
   // After moving to another screen, put the focus on its heading (as a page load would) so
   // keyboard and screen-reader users start at the top of the new content.
   useEffect(() => {
-    if (previousRoute.current !== null && previousRoute.current !== route) {
+    if (previousPage.current !== null && previousPage.current !== page) {
       mainRef.current?.querySelector<HTMLElement>("h1")?.focus();
       mainRef.current?.scrollTo({ top: 0 });
       window.scrollTo({ top: 0 });
     }
-    previousRoute.current = route;
-  }, [route]);
+    previousPage.current = page;
+  }, [page]);
 
   return (
     <div className="app">

@@ -1,0 +1,136 @@
+//! Admin commands (`werkpad-server admin …`), run against the same store as the server.
+
+use crate::auth::{hash_enrol_code, new_enrol_code};
+use crate::store::{now_secs, DynStore};
+use crate::AppResult;
+use std::io::Write;
+use werkpad_proto::sync::UserRole;
+
+#[derive(Debug, Clone)]
+pub enum AdminCommand {
+    UserAdd {
+        name: String,
+        role: UserRole,
+        team: Option<String>,
+    },
+    UserList,
+    EnrolCode {
+        user: String,
+        valid_hours: u32,
+    },
+    DeviceList,
+    DeviceRevoke {
+        device_id: String,
+    },
+    ErasePerson {
+        candidate_id: String,
+    },
+    AuditExport,
+}
+
+/// Runs one command and writes its human-readable (or CSV) output to `out`.
+pub async fn run(store: &DynStore, cmd: AdminCommand, out: &mut dyn Write) -> AppResult<()> {
+    let io = |e: std::io::Error| crate::AppError::Internal(format!("output: {e}"));
+    match cmd {
+        AdminCommand::UserAdd { name, role, team } => {
+            let u = store.add_user(&name, role, team.as_deref()).await?;
+            writeln!(out, "user {} added ({})", u.name, u.role.as_str()).map_err(io)?;
+        }
+        AdminCommand::UserList => {
+            for u in store.list_users().await? {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    u.name,
+                    u.role.as_str(),
+                    u.team.as_deref().unwrap_or("-"),
+                    u.created_at
+                )
+                .map_err(io)?;
+            }
+        }
+        AdminCommand::EnrolCode { user, valid_hours } => {
+            let code = new_enrol_code();
+            let expires = now_secs() + i64::from(valid_hours) * 3600;
+            store
+                .add_enrol_code(&user, &hash_enrol_code(&code), expires)
+                .await?;
+            writeln!(out, "{code}").map_err(io)?;
+            let until = jiff::Timestamp::from_second(expires)
+                .map(|t| t.to_string())
+                .unwrap_or_default();
+            eprintln!("one-time code for {user}, valid until {until}; it is shown only now");
+        }
+        AdminCommand::DeviceList => {
+            for d in store.list_devices().await? {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\tenrolled {}\t{}\tacked {}\tlast seen {}",
+                    d.device_id,
+                    d.user_name,
+                    d.name,
+                    d.enrolled_at,
+                    d.revoked_at
+                        .map(|r| format!("REVOKED {r}"))
+                        .unwrap_or_else(|| "active".into()),
+                    d.acked_through,
+                    d.last_seen.unwrap_or_else(|| "-".into())
+                )
+                .map_err(io)?;
+            }
+        }
+        AdminCommand::DeviceRevoke { device_id } => {
+            if store.revoke_device(&device_id).await? {
+                writeln!(
+                    out,
+                    "device {device_id} revoked; it wipes itself at next contact"
+                )
+                .map_err(io)?;
+            } else {
+                return Err(crate::AppError::invalid(format!("No device {device_id}.")));
+            }
+        }
+        AdminCommand::ErasePerson { candidate_id } => {
+            let s = store.erase_candidate(&candidate_id, "admin").await?;
+            writeln!(
+                out,
+                "candidate {candidate_id} erased: {} records tombstoned, {} fields and {} \
+                 operations removed; devices in scope erase it at next sync",
+                s.records, s.fields, s.log_rows
+            )
+            .map_err(io)?;
+        }
+        AdminCommand::AuditExport => {
+            writeln!(out, "id,at,actor,device_id,action,entity,entity_id,detail").map_err(io)?;
+            for a in store.audit().await? {
+                let cols = [
+                    a.id.to_string(),
+                    a.at,
+                    a.actor,
+                    a.device_id.unwrap_or_default(),
+                    a.action,
+                    a.entity.unwrap_or_default(),
+                    a.entity_id.unwrap_or_default(),
+                    a.detail,
+                ];
+                let line: Vec<String> = cols.iter().map(|c| csv_field(c)).collect();
+                writeln!(out, "{}", line.join(",")).map_err(io)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// RFC 4180 quoting; a leading `=+-@` is prefixed so spreadsheets do not run it.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}

@@ -1,0 +1,226 @@
+//! `werkpad-server serve …` and `werkpad-server admin …`.
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use werkpad_proto::sync::UserRole;
+use werkpad_server::admin::{self, AdminCommand};
+use werkpad_server::{store, tls, AppState};
+
+#[derive(Parser)]
+#[command(
+    name = "werkpad-server",
+    version,
+    about = "Werkpad regional sync server"
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Args, Clone)]
+struct DbArgs {
+    /// SQLite database file (the default store; created when missing).
+    #[arg(
+        long,
+        default_value = "werkpad-server.db",
+        conflicts_with = "database_url"
+    )]
+    db: PathBuf,
+    /// PostgreSQL instead of SQLite, e.g. postgres://user:pass@host/db.
+    #[arg(long, env = "WERKPAD_DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Run the server.
+    Serve {
+        /// Address to listen on; port 0 picks a free port (printed as `LISTENING <addr>`).
+        #[arg(long, default_value = "127.0.0.1:8443")]
+        listen: SocketAddr,
+        #[command(flatten)]
+        db: DbArgs,
+        /// PEM certificate chain; with --tls-key enables HTTPS.
+        #[arg(long, requires = "tls_key")]
+        tls_cert: Option<PathBuf>,
+        /// PEM private key.
+        #[arg(long, requires = "tls_cert")]
+        tls_key: Option<PathBuf>,
+        /// Log as JSON lines instead of text.
+        #[arg(long)]
+        log_json: bool,
+    },
+    /// Manage users, enrolment codes, devices, erasure and the audit log.
+    Admin {
+        #[command(flatten)]
+        db: DbArgs,
+        #[command(subcommand)]
+        cmd: AdminCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCmd {
+    /// Users.
+    User {
+        #[command(subcommand)]
+        cmd: UserCmd,
+    },
+    /// Print a one-time enrolment code for a user.
+    EnrolCode {
+        #[arg(long)]
+        user: String,
+        #[arg(long, default_value_t = 24)]
+        valid_hours: u32,
+    },
+    /// Devices.
+    Device {
+        #[command(subcommand)]
+        cmd: DeviceCmd,
+    },
+    /// Remove a candidate's personal data from the server (AVG erasure).
+    ErasePerson { candidate_id: String },
+    /// Audit log.
+    Audit {
+        #[command(subcommand)]
+        cmd: AuditCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCmd {
+    Add {
+        #[arg(long)]
+        name: String,
+        /// jobcoach, accountmanager, teamleider or beheerder.
+        #[arg(long, value_parser = parse_role)]
+        role: UserRole,
+        #[arg(long)]
+        team: Option<String>,
+    },
+    List,
+}
+
+#[derive(Subcommand)]
+enum DeviceCmd {
+    List,
+    Revoke { device_id: String },
+}
+
+#[derive(Subcommand)]
+enum AuditCmd {
+    /// CSV to stdout.
+    Export,
+}
+
+fn parse_role(s: &str) -> Result<UserRole, String> {
+    UserRole::parse(s)
+        .ok_or_else(|| "one of jobcoach, accountmanager, teamleider, beheerder".into())
+}
+
+fn init_logs(json: bool, default: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let b = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if json {
+        b.json().init();
+    } else {
+        b.init();
+    }
+}
+
+async fn open(db: &DbArgs) -> anyhow::Result<store::DynStore> {
+    store::open(Some(&db.db), db.database_url.as_deref()).await
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.cmd {
+        Cmd::Serve {
+            listen,
+            db,
+            tls_cert,
+            tls_key,
+            log_json,
+        } => {
+            init_logs(log_json, "info");
+            let tls = match (tls_cert, tls_key) {
+                (Some(c), Some(k)) => Some(tls::server_config(&c, &k)?),
+                _ => {
+                    tls::check_plain_allowed(listen)?;
+                    None
+                }
+            };
+            let store = open(&db).await.context("opening the store")?;
+            let state = AppState::new(store.clone());
+            let listener =
+                std::net::TcpListener::bind(listen).with_context(|| format!("binding {listen}"))?;
+            let addr = listener.local_addr()?;
+            tracing::info!(%addr, store = store.kind(), tls = tls.is_some(), "listening");
+            println!("LISTENING {addr}");
+            use std::io::Write;
+            std::io::stdout().flush()?;
+            match tls {
+                Some(cfg) => {
+                    werkpad_server::serve_tls(
+                        listener,
+                        state,
+                        cfg,
+                        werkpad_server::shutdown_signal(),
+                        std::time::Duration::from_secs(30),
+                    )
+                    .await?
+                }
+                None => {
+                    listener.set_nonblocking(true)?;
+                    let listener = tokio::net::TcpListener::from_std(listener)?;
+                    werkpad_server::serve(listener, state, werkpad_server::shutdown_signal())
+                        .await?
+                }
+            }
+            tracing::info!("stopped");
+            Ok(())
+        }
+        Cmd::Admin { db, cmd } => {
+            init_logs(false, "warn");
+            let store = open(&db).await.context("opening the store")?;
+            let cmd = match cmd {
+                AdminCmd::User {
+                    cmd: UserCmd::Add { name, role, team },
+                } => AdminCommand::UserAdd { name, role, team },
+                AdminCmd::User { cmd: UserCmd::List } => AdminCommand::UserList,
+                AdminCmd::EnrolCode { user, valid_hours } => {
+                    AdminCommand::EnrolCode { user, valid_hours }
+                }
+                AdminCmd::Device {
+                    cmd: DeviceCmd::List,
+                } => AdminCommand::DeviceList,
+                AdminCmd::Device {
+                    cmd: DeviceCmd::Revoke { device_id },
+                } => AdminCommand::DeviceRevoke { device_id },
+                AdminCmd::ErasePerson { candidate_id } => {
+                    AdminCommand::ErasePerson { candidate_id }
+                }
+                AdminCmd::Audit {
+                    cmd: AuditCmd::Export,
+                } => AdminCommand::AuditExport,
+            };
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = admin::run(&store, cmd, &mut out).await {
+                match e {
+                    werkpad_server::AppError::Refused { message, .. } => {
+                        eprintln!("error: {message}")
+                    }
+                    other => eprintln!("error: {other}"),
+                }
+                std::process::exit(1);
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,699 @@
+//! The push rules, once for both backends: validation, numbering, scope, per-field merge
+//! and conflict records. Pure: a backend loads a [`Snapshot`] inside its write
+//! transaction (holding the one log lock), calls [`plan`], and writes the [`Plan`].
+
+use super::Caller;
+use crate::error::{AppError, AppResult};
+use axum::http::StatusCode;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use werkpad_proto::sync::{
+    is_append_only, ConflictRecord, ConflictSide, Op, PulledKind, PushRequest, PushResponse,
+    RejectedOp, SyncErrorCode, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD, CONFLICT_RESOLUTION_FIELD,
+    ENTITIES, MAX_CLOCK_AHEAD_SECS, MAX_PUSH_OPS, SERVER_DEVICE_ID,
+};
+
+pub type RecKey = (String, String);
+pub type FieldKey = (String, String, String);
+
+/// Who may see a record and its operations: a case (candidate id), one user (a note
+/// whose candidate is not known yet), or the whole region (both `None`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordRow {
+    pub entity: String,
+    pub entity_id: String,
+    pub scope_case: Option<String>,
+    pub scope_user: Option<i64>,
+    pub created_by: i64,
+    pub erased: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldRow {
+    pub entity: String,
+    pub entity_id: String,
+    pub field: String,
+    pub value: Value,
+    pub hlc: String,
+    pub seq: u64,
+    pub device_id: String,
+    pub user_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogRow {
+    pub seq: u64,
+    pub kind: PulledKind,
+    pub op_id: String,
+    pub device_id: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub field: String,
+    /// JSON text.
+    pub value: String,
+    pub hlc: String,
+    pub scope_case: Option<String>,
+    pub scope_user: Option<i64>,
+}
+
+/// A stored device operation: its payload hash and, when it was refused, why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriorOp {
+    pub hash: String,
+    pub rejected: Option<RejectedOp>,
+}
+
+/// Everything the rules read, loaded under the log lock.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub head: u64,
+    pub records: HashMap<RecKey, RecordRow>,
+    /// All current fields of every record in `records`.
+    pub fields: HashMap<FieldKey, FieldRow>,
+    /// Cases (candidate ids) the caller's user may see, among those asked for.
+    pub access: HashSet<String>,
+}
+
+/// What a backend must load for the new operations of a batch.
+#[derive(Debug, Default)]
+pub struct Needs {
+    pub records: BTreeSet<RecKey>,
+    /// Candidate ids whose access rows must be loaded (plus the scope cases of the
+    /// loaded records, which the backend adds).
+    pub cases: BTreeSet<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub response: PushResponse,
+    pub head: u64,
+    pub last_seq: u64,
+    /// Records to insert or update.
+    pub records: Vec<RecordRow>,
+    /// Cases the caller's user now owns.
+    pub grant: Vec<String>,
+    pub fields: Vec<FieldRow>,
+    pub log: Vec<LogRow>,
+    /// (entity, entity_id, case): earlier log rows of a record move into a case.
+    pub rescope: Vec<(String, String, String)>,
+    /// (device_seq, hash, rejection) for every new operation.
+    pub device_ops: Vec<(u64, String, Option<RejectedOp>)>,
+    pub applied: u64,
+    pub conflicts: u64,
+}
+
+/// Canonical payload hash: the same operation always hashes the same, whatever order its
+/// JSON object keys came in.
+pub fn op_hash(op: &Op) -> String {
+    let mut h = Sha256::new();
+    for part in [
+        op.op_id.as_str(),
+        op.device_id.as_str(),
+        &op.device_seq.to_string(),
+        &op.entity,
+        &op.entity_id,
+        &op.field,
+        &canonical_json(&op.value),
+        &op.hlc,
+        &op.base_seq.map(|b| b.to_string()).unwrap_or_default(),
+    ] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    hex::encode(h.finalize())
+}
+
+pub fn canonical_json(v: &Value) -> String {
+    match v {
+        Value::Object(m) => {
+            let mut keys: Vec<&String> = m.keys().collect();
+            keys.sort();
+            let parts: Vec<String> = keys
+                .into_iter()
+                .map(|k| format!("{}:{}", Value::String(k.clone()), canonical_json(&m[k])))
+                .collect();
+            format!("{{{}}}", parts.join(","))
+        }
+        Value::Array(a) => {
+            let parts: Vec<String> = a.iter().map(canonical_json).collect();
+            format!("[{}]", parts.join(","))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Seconds since the Unix epoch of a stamp `"<16 hex NTP64>:<device>"`, when well formed.
+pub fn stamp_secs(hlc: &str) -> Option<(u64, &str)> {
+    let (hex, dev) = hlc.split_once(':')?;
+    if hex.len() != 16
+        || !hex
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    {
+        return None;
+    }
+    let t = u64::from_str_radix(hex, 16).ok()?;
+    Some((t >> 32, dev))
+}
+
+/// A stamp the server writes on its own operations.
+pub fn server_stamp(now_secs: i64) -> String {
+    format!("{:016x}:{SERVER_DEVICE_ID}", (now_secs.max(0) as u64) << 32)
+}
+
+fn id_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn field_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+const MAX_VALUE_BYTES: usize = 256 * 1024;
+
+/// Checks that need no stored state. A refusal here changes nothing.
+pub fn check_batch(req: &PushRequest, caller: &Caller, now_secs: i64) -> AppResult<()> {
+    if req.ops.len() > MAX_PUSH_OPS {
+        return Err(AppError::refused(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            SyncErrorCode::TooLarge,
+            format!("A push carries at most {MAX_PUSH_OPS} operations."),
+        ));
+    }
+    let limit = (now_secs.max(0) as u64) + MAX_CLOCK_AHEAD_SECS;
+    for (i, op) in req.ops.iter().enumerate() {
+        let seq = op.device_seq;
+        if i > 0 && seq != req.ops[i - 1].device_seq + 1 {
+            return Err(AppError::invalid(
+                "Operations in a push must be sorted by device_seq without holes.",
+            )
+            .at(seq));
+        }
+        if seq == 0 {
+            return Err(AppError::invalid("device_seq starts at 1.").at(seq));
+        }
+        if op.device_id != caller.device_id {
+            return Err(AppError::refused(
+                StatusCode::FORBIDDEN,
+                SyncErrorCode::Unauthorized,
+                "An operation names another device than the one authenticated.",
+            )
+            .at(seq));
+        }
+        if !ENTITIES.contains(&op.entity.as_str()) {
+            return Err(AppError::invalid(format!("Unknown entity {:?}.", op.entity)).at(seq));
+        }
+        if !id_ok(&op.entity_id) || !id_ok(&op.op_id) || !field_ok(&op.field) {
+            return Err(AppError::invalid(
+                "op_id and entity_id must be 1-64 of [A-Za-z0-9_-]; field 1-64 of [a-z0-9_].",
+            )
+            .at(seq));
+        }
+        if op.entity == CONFLICT_ENTITY && op.field != CONFLICT_RESOLUTION_FIELD {
+            return Err(AppError::invalid(format!(
+                "A device may only write the {CONFLICT_RESOLUTION_FIELD} of a conflict."
+            ))
+            .at(seq));
+        }
+        match stamp_secs(&op.hlc) {
+            Some((_, dev)) if dev != op.device_id => {
+                return Err(AppError::invalid("The clock stamp names another device.").at(seq));
+            }
+            Some((secs, _)) if secs > limit => {
+                return Err(AppError::refused(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    SyncErrorCode::ClockAhead,
+                    format!(
+                        "The clock of this laptop runs more than {} minutes ahead of the \
+                         server; set the date and time right, then sync again.",
+                        MAX_CLOCK_AHEAD_SECS / 60
+                    ),
+                )
+                .at(seq));
+            }
+            Some(_) => {}
+            None => {
+                return Err(AppError::invalid(
+                    "hlc must be \"<16 lowercase hex digits>:<device id>\".",
+                )
+                .at(seq))
+            }
+        }
+        if canonical_json(&op.value).len() > MAX_VALUE_BYTES {
+            return Err(AppError::refused(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                SyncErrorCode::TooLarge,
+                format!("A value holds at most {MAX_VALUE_BYTES} bytes."),
+            )
+            .at(seq));
+        }
+    }
+    Ok(())
+}
+
+/// Splits a checked batch at what the server has stored for this device: earlier
+/// numbers must repeat exactly what was sent, the first new one must follow on.
+/// Returns the index of the first new operation.
+pub fn split(req: &PushRequest, last_seq: u64, prior: &HashMap<u64, PriorOp>) -> AppResult<usize> {
+    let mut first_new = req.ops.len();
+    for (i, op) in req.ops.iter().enumerate() {
+        if op.device_seq <= last_seq {
+            let same = prior
+                .get(&op.device_seq)
+                .is_some_and(|p| p.hash == op_hash(op));
+            if !same {
+                return Err(AppError::refused(
+                    StatusCode::CONFLICT,
+                    SyncErrorCode::PayloadMismatch,
+                    format!(
+                        "Operation {} of this device was stored earlier with other content.",
+                        op.device_seq
+                    ),
+                )
+                .at(op.device_seq));
+            }
+        } else {
+            first_new = i;
+            break;
+        }
+    }
+    if let Some(op) = req.ops.get(first_new) {
+        if op.device_seq != last_seq + 1 {
+            return Err(AppError::Refused {
+                status: StatusCode::CONFLICT,
+                code: SyncErrorCode::PushGap,
+                message: format!(
+                    "The server has this device's operations through {last_seq}; send {} next.",
+                    last_seq + 1
+                ),
+                expected: Some(last_seq + 1),
+                device_seq: Some(op.device_seq),
+            });
+        }
+    }
+    Ok(first_new)
+}
+
+/// The candidate a note-like record belongs to, as named in this batch:
+/// `Some(Some(id))`, `Some(None)` for an explicit null, `None` when absent.
+fn batch_candidate<'a>(
+    ops: &'a [Op],
+    entity: &str,
+    id: &str,
+) -> AppResult<Option<Option<&'a str>>> {
+    for op in ops {
+        if op.entity == entity && op.entity_id == id && op.field == "candidate_id" {
+            return match &op.value {
+                Value::String(c) if id_ok(c) => Ok(Some(Some(c.as_str()))),
+                Value::Null => Ok(Some(None)),
+                _ => {
+                    Err(AppError::invalid("candidate_id must be an id or null.").at(op.device_seq))
+                }
+            };
+        }
+    }
+    Ok(None)
+}
+
+pub fn needs(ops: &[Op]) -> Needs {
+    let mut n = Needs::default();
+    for op in ops {
+        n.records.insert((op.entity.clone(), op.entity_id.clone()));
+        if op.entity == "candidate" {
+            n.cases.insert(op.entity_id.clone());
+        }
+        if op.field == "candidate_id" {
+            if let Value::String(c) = &op.value {
+                n.records.insert(("candidate".into(), c.clone()));
+                n.cases.insert(c.clone());
+            }
+        }
+    }
+    n
+}
+
+struct Planner<'a> {
+    snap: &'a mut Snapshot,
+    caller: &'a Caller,
+    now_secs: i64,
+    plan: Plan,
+    dirty_records: BTreeSet<RecKey>,
+    dirty_fields: BTreeSet<FieldKey>,
+}
+
+impl Planner<'_> {
+    fn next_seq(&mut self) -> u64 {
+        self.snap.head += 1;
+        self.snap.head
+    }
+
+    fn visible(&self, r: &RecordRow) -> bool {
+        match (&r.scope_case, r.scope_user) {
+            (Some(c), _) => self.snap.access.contains(c),
+            (None, Some(u)) => u == self.caller.user_id,
+            (None, None) => true,
+        }
+    }
+
+    fn put_record(&mut self, r: RecordRow) {
+        let key = (r.entity.clone(), r.entity_id.clone());
+        self.snap.records.insert(key.clone(), r);
+        self.dirty_records.insert(key);
+    }
+
+    /// The case a note-like record joins: the candidate must be visible or unknown (then
+    /// the caller claims it). `Ok(None)` when the candidate is erased.
+    fn join_case(&mut self, cand: &str, seq: u64) -> AppResult<Option<String>> {
+        let key = ("candidate".to_string(), cand.to_string());
+        match self.snap.records.get(&key) {
+            Some(r) if r.erased => Ok(None),
+            Some(r) if self.visible(r) => Ok(Some(cand.to_string())),
+            Some(_) => Err(not_in_scope(seq)),
+            None => {
+                self.claim_case(cand);
+                Ok(Some(cand.to_string()))
+            }
+        }
+    }
+
+    fn claim_case(&mut self, cand: &str) {
+        self.put_record(RecordRow {
+            entity: "candidate".into(),
+            entity_id: cand.into(),
+            scope_case: Some(cand.into()),
+            scope_user: None,
+            created_by: self.caller.user_id,
+            erased: false,
+        });
+        self.snap.access.insert(cand.into());
+        self.plan.grant.push(cand.into());
+    }
+
+    /// The record an operation writes, created on first sight with its scope.
+    fn record_for(&mut self, op: &Op, batch: &[Op]) -> AppResult<RecordRow> {
+        let key = (op.entity.clone(), op.entity_id.clone());
+        if let Some(r) = self.snap.records.get(&key) {
+            return Ok(r.clone());
+        }
+        let mut r = RecordRow {
+            entity: op.entity.clone(),
+            entity_id: op.entity_id.clone(),
+            scope_case: None,
+            scope_user: None,
+            created_by: self.caller.user_id,
+            erased: false,
+        };
+        match op.entity.as_str() {
+            "candidate" => {
+                self.claim_case(&op.entity_id);
+                return Ok(self.snap.records[&key].clone());
+            }
+            "note" => match batch_candidate(batch, &op.entity, &op.entity_id)? {
+                Some(Some(c)) => match self.join_case(c, op.device_seq)? {
+                    Some(case) => r.scope_case = Some(case),
+                    None => {
+                        // Attached to an erased candidate: born erased, never stored.
+                        r.scope_case = Some(c.to_string());
+                        r.erased = true;
+                    }
+                },
+                Some(None) => {}
+                None => r.scope_user = Some(self.caller.user_id),
+            },
+            CONFLICT_ENTITY => {
+                return Err(AppError::invalid("Unknown conflict record.").at(op.device_seq))
+            }
+            _ => {} // employer, visit_report: region-wide
+        }
+        self.put_record(r.clone());
+        Ok(r)
+    }
+
+    fn reject(&mut self, op: &Op, hash: String, code: SyncErrorCode) {
+        let rej = RejectedOp {
+            device_seq: op.device_seq,
+            code,
+            entity: op.entity.clone(),
+            entity_id: op.entity_id.clone(),
+        };
+        self.plan.response.rejected.push(rej.clone());
+        self.plan.device_ops.push((op.device_seq, hash, Some(rej)));
+    }
+
+    fn emit_set(&mut self, rec: &RecordRow, row: FieldRow, op_id: &str) {
+        let log = LogRow {
+            seq: row.seq,
+            kind: PulledKind::Set,
+            op_id: op_id.to_string(),
+            device_id: row.device_id.clone(),
+            entity: row.entity.clone(),
+            entity_id: row.entity_id.clone(),
+            field: row.field.clone(),
+            value: row.value.to_string(),
+            hlc: row.hlc.clone(),
+            scope_case: rec.scope_case.clone(),
+            scope_user: rec.scope_user,
+        };
+        self.plan.log.push(log);
+        let key = (row.entity.clone(), row.entity_id.clone(), row.field.clone());
+        self.snap.fields.insert(key.clone(), row);
+        self.dirty_fields.insert(key);
+    }
+
+    fn apply(&mut self, rec: &RecordRow, op: &Op) {
+        let seq = self.next_seq();
+        let row = FieldRow {
+            entity: op.entity.clone(),
+            entity_id: op.entity_id.clone(),
+            field: op.field.clone(),
+            value: op.value.clone(),
+            hlc: op.hlc.clone(),
+            seq,
+            device_id: op.device_id.clone(),
+            user_name: self.caller.user_name.clone(),
+        };
+        self.emit_set(rec, row, &op.op_id);
+        self.plan.applied += 1;
+    }
+
+    fn conflict(&mut self, rec: &RecordRow, winner: ConflictSide, loser: ConflictSide, op: &Op) {
+        let id = uuid::Uuid::now_v7().to_string();
+        let crec = RecordRow {
+            entity: CONFLICT_ENTITY.into(),
+            entity_id: id.clone(),
+            scope_case: rec.scope_case.clone(),
+            scope_user: rec.scope_user,
+            created_by: self.caller.user_id,
+            erased: false,
+        };
+        self.put_record(crec.clone());
+        let body = ConflictRecord {
+            entity: op.entity.clone(),
+            entity_id: op.entity_id.clone(),
+            field: op.field.clone(),
+            winner,
+            loser,
+            detected_at: jiff::Timestamp::from_second(self.now_secs)
+                .unwrap_or_else(|_| jiff::Timestamp::now())
+                .to_string(),
+        };
+        let seq = self.next_seq();
+        let row = FieldRow {
+            entity: CONFLICT_ENTITY.into(),
+            entity_id: id.clone(),
+            field: CONFLICT_RECORD_FIELD.into(),
+            value: serde_json::to_value(&body).expect("a conflict record serialises"),
+            hlc: server_stamp(self.now_secs),
+            seq,
+            device_id: SERVER_DEVICE_ID.into(),
+            user_name: SERVER_DEVICE_ID.into(),
+        };
+        self.emit_set(&crec, row, &format!("conflict-{id}"));
+        self.plan.conflicts += 1;
+    }
+
+    /// A note whose candidate arrives after its first fields moves into the case: its
+    /// earlier log rows change scope and are announced again above every cursor.
+    fn rescope(&mut self, rec: &RecordRow, case: String) -> RecordRow {
+        let mut r = rec.clone();
+        r.scope_case = Some(case.clone());
+        r.scope_user = None;
+        self.put_record(r.clone());
+        self.plan
+            .rescope
+            .push((r.entity.clone(), r.entity_id.clone(), case));
+        let mut current: Vec<FieldRow> = self
+            .snap
+            .fields
+            .values()
+            .filter(|f| f.entity == r.entity && f.entity_id == r.entity_id)
+            .cloned()
+            .collect();
+        current.sort_by_key(|f| f.seq);
+        for mut f in current {
+            f.seq = self.next_seq();
+            let op_id = format!("reannounce-{}-{}", f.entity_id, f.seq);
+            self.emit_set(&r, f, &op_id);
+        }
+        r
+    }
+
+    fn op(&mut self, op: &Op, batch: &[Op]) -> AppResult<()> {
+        let hash = op_hash(op);
+        let mut rec = self.record_for(op, batch)?;
+        if rec.erased {
+            self.reject(op, hash, SyncErrorCode::Erased);
+            return Ok(());
+        }
+        if !self.visible(&rec) {
+            return Err(not_in_scope(op.device_seq));
+        }
+        if rec.scope_user.is_some() && op.field == "candidate_id" {
+            if let Value::String(c) = &op.value {
+                match self.join_case(c, op.device_seq)? {
+                    Some(case) => rec = self.rescope(&rec, case),
+                    None => {
+                        rec.erased = true;
+                        rec.scope_case = Some(c.clone());
+                        rec.scope_user = None;
+                        self.put_record(rec.clone());
+                        self.reject(op, hash, SyncErrorCode::Erased);
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        let fkey = (op.entity.clone(), op.entity_id.clone(), op.field.clone());
+        let cur = self.snap.fields.get(&fkey).cloned();
+        match cur {
+            None => self.apply(&rec, op),
+            Some(cur) if is_append_only(&op.entity) => {
+                if cur.value != op.value {
+                    return Err(AppError::invalid(format!(
+                        "A {} is append-only: an edit is a new record that points at the \
+                         previous version.",
+                        op.entity
+                    ))
+                    .at(op.device_seq));
+                }
+                // The same write again (e.g. re-sent after a restore): nothing changes.
+            }
+            Some(cur) => {
+                let seen = op.base_seq.unwrap_or(0) >= cur.seq;
+                if cur.device_id == op.device_id || seen {
+                    // Causally after the current value: it simply wins.
+                    self.apply(&rec, op);
+                } else if cur.value == op.value {
+                    // Concurrent, but both wrote the same: nothing to keep apart.
+                } else {
+                    let mine = ConflictSide {
+                        value: op.value.clone(),
+                        hlc: op.hlc.clone(),
+                        device_id: op.device_id.clone(),
+                        user: self.caller.user_name.clone(),
+                    };
+                    let theirs = ConflictSide {
+                        value: cur.value.clone(),
+                        hlc: cur.hlc.clone(),
+                        device_id: cur.device_id.clone(),
+                        user: cur.user_name.clone(),
+                    };
+                    if op.hlc > cur.hlc {
+                        self.apply(&rec, op);
+                        self.conflict(&rec, mine, theirs, op);
+                    } else {
+                        self.conflict(&rec, theirs, mine, op);
+                    }
+                }
+            }
+        }
+        self.plan.device_ops.push((op.device_seq, hash, None));
+        Ok(())
+    }
+}
+
+fn not_in_scope(seq: u64) -> AppError {
+    AppError::refused(
+        StatusCode::FORBIDDEN,
+        SyncErrorCode::NotInScope,
+        "This record belongs to a case outside this user's scope.",
+    )
+    .at(seq)
+}
+
+/// Plans a push. `prior_rejected` are the earlier refusals within the batch's range, so a
+/// retried batch gets the same acknowledgement.
+pub fn plan(
+    snap: &mut Snapshot,
+    req: &PushRequest,
+    first_new: usize,
+    last_seq: u64,
+    prior_rejected: Vec<RejectedOp>,
+    caller: &Caller,
+    now_secs: i64,
+) -> AppResult<Plan> {
+    let new_ops = &req.ops[first_new..];
+    let mut p = Planner {
+        snap,
+        caller,
+        now_secs,
+        plan: Plan::default(),
+        dirty_records: BTreeSet::new(),
+        dirty_fields: BTreeSet::new(),
+    };
+    p.plan.response.rejected = prior_rejected;
+    for op in new_ops {
+        p.op(op, new_ops)?;
+    }
+    let Planner {
+        snap,
+        mut plan,
+        dirty_records,
+        dirty_fields,
+        ..
+    } = p;
+    plan.records = dirty_records
+        .into_iter()
+        .map(|k| snap.records[&k].clone())
+        .collect();
+    plan.fields = dirty_fields
+        .into_iter()
+        .map(|k| snap.fields[&k].clone())
+        .collect();
+    plan.head = snap.head;
+    plan.last_seq = req
+        .ops
+        .last()
+        .map_or(last_seq, |o| o.device_seq.max(last_seq));
+    plan.response.acked_through = req.ops.last().map_or(last_seq, |o| o.device_seq);
+    Ok(plan)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_json_ignores_key_order() {
+        // A retry re-serialised by another client build must still match its first send.
+        let a: Value = serde_json::from_str(r#"{"b":1,"a":{"y":2,"x":[1,"z"]}}"#).unwrap();
+        let b: Value = serde_json::from_str(r#"{"a":{"x":[1,"z"],"y":2},"b":1}"#).unwrap();
+        assert_eq!(canonical_json(&a), canonical_json(&b));
+    }
+
+    #[test]
+    fn stamps_parse_only_in_canonical_form() {
+        // Text order must equal clock order, so only fixed-width lowercase hex is accepted.
+        assert_eq!(stamp_secs("0000000100000000:d"), Some((1, "d")));
+        assert_eq!(stamp_secs("0000000100000000"), None);
+        assert_eq!(stamp_secs("000000010000000A:d"), None);
+        assert!(server_stamp(5) > server_stamp(4));
+    }
+}
