@@ -365,6 +365,18 @@ impl App {
         Ok(serde_json::from_value(result)?)
     }
 
+    /// Scrolls an element to the middle of the window, for a screenshot of it.
+    pub async fn show(&self, css: &str) -> Result<()> {
+        let el = self.wait(css).await?;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![serde_json::to_value(&el)?],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Saves a PNG of the window next to the test's data, for people to look at.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let png = self.client.screenshot().await?;

@@ -210,7 +210,7 @@ async fn journey_2_werk_fit_and_orientatie() -> Result<()> {
     }
     app.wait_attr("#kb-version-count", "data-count", "2")
         .await?;
-    app.wait("#kb-chart").await?;
+    app.show("#kb-chart").await?;
     assert_accessible(&app, "klantbeeld-versies").await?;
     app.quit().await
 }
