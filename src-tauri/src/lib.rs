@@ -3,6 +3,7 @@
 mod commands;
 mod data_dir;
 mod state;
+mod sync_task;
 
 use state::AppState;
 use tauri::{Builder, Manager, Runtime};
@@ -40,6 +41,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
                 dir.display()
             );
             app.manage(AppState::new(dir.clone())?);
+            app.manage(sync_task::SyncControl::new());
+            sync_task::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -71,6 +74,23 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
             commands::notes::finish_note_draft,
             commands::notes::discard_note_draft,
             commands::notes::note_history,
+            commands::sync::sync_status,
+            commands::sync::enrol_device,
+            commands::sync::sync_now,
+            commands::sync::list_conflicts,
+            commands::sync::resolve_conflict,
+            commands::sync::get_employer,
+            commands::sync::save_employer,
+            commands::nazorg::list_instruments,
+            commands::nazorg::get_nazorg,
+            commands::nazorg::record_placement,
+            commands::nazorg::end_placement,
+            commands::nazorg::log_check_in,
+            commands::nazorg::scale_up,
+            commands::nazorg::scale_down,
+            commands::nazorg::end_waakvlam,
+            commands::nazorg::update_reminder,
+            commands::nazorg::due_list,
         ])
         .run(tauri::generate_context!())
         .expect("the Werkpad window could not start");

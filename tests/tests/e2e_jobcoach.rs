@@ -128,7 +128,8 @@ async fn journey_1_offline_intake_survives_a_sigkill_mid_sentence() -> Result<()
     app.fill("#note-body", sentence).await?;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     desktop.kill_app()?;
-    drop(app);
+    // The driver still holds the dead window's session; end it so a new one can start.
+    let _ = app.quit().await;
 
     let app = unlocked(&desktop).await?;
     app.click("[data-nav='kandidaten']").await?;

@@ -31,6 +31,8 @@ pub enum CoreError {
     InstallFile(String),
     #[error("internal error: {0}")]
     Internal(String),
+    #[error("sync: {0}")]
+    Sync(#[from] crate::sync::SyncError),
 }
 
 pub type CoreResult<T> = Result<T, CoreError>;
@@ -61,6 +63,7 @@ impl CoreError {
                 ErrorCode::Storage
             }
             CoreError::Internal(_) => ErrorCode::Internal,
+            CoreError::Sync(e) => e.code(),
         }
     }
 
@@ -100,6 +103,7 @@ impl CoreError {
                  contact op met de functioneel beheerder."
                     .into()
             }
+            CoreError::Sync(e) => e.dutch_message(),
         }
     }
 

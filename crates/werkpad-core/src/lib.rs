@@ -8,5 +8,6 @@ pub mod error;
 pub mod pdf;
 pub mod service;
 pub mod store;
+pub mod sync;
 
 pub use error::{CoreError, CoreResult};

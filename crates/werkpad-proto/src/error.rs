@@ -23,6 +23,16 @@ pub enum ErrorCode {
     Storage,
     /// Something unexpected; details are in the log.
     Internal,
+    /// This laptop is not linked to a regional server yet.
+    NotEnrolled,
+    /// The regional server could not be reached; work goes on offline.
+    Offline,
+    /// The laptop's clock runs ahead of the server's: set the date and time right.
+    ClockAhead,
+    /// The beheerder revoked this laptop; its data was wiped.
+    DeviceRevoked,
+    /// The regional server refused the sync; the message says why.
+    SyncFailed,
 }
 
 /// An error as it crosses IPC or HTTP: a stable code and a message for the person.

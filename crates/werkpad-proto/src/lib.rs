@@ -6,11 +6,15 @@ pub mod bindings;
 mod candidate;
 mod error;
 mod klantbeeld;
+mod nazorg;
 mod plan;
 pub mod sync;
+mod sync_app;
 
 pub use app::*;
 pub use candidate::*;
 pub use error::*;
 pub use klantbeeld::*;
+pub use nazorg::*;
 pub use plan::*;
+pub use sync_app::*;

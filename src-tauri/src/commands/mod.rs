@@ -5,6 +5,8 @@ pub mod candidates;
 pub mod caseload;
 pub mod demo;
 pub mod klantbeeld;
+pub mod nazorg;
 pub mod notes;
 pub mod overview;
 pub mod plan;
+pub mod sync;

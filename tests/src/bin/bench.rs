@@ -198,6 +198,51 @@ fn main() -> Result<()> {
     }
     bench("note_autosave_p50_ms", percentile(&mut saves, 0.5), "ms");
     bench("note_autosave_p99_ms", percentile(&mut saves, 0.99), "ms");
+
+    // Vandaag over a caseload of 10,000 cases, each with a placement (started at spread
+    // dates over the last two years) and its nazorg plan and instrument deadlines.
+    eprintln!("recording placements for every kandidaat…");
+    let today = werkpad_core::domain::dates::local_day(werkpad_core::clock::system().now());
+    let mut placed = 0;
+    for (i, id) in ids.iter().enumerate() {
+        let start =
+            werkpad_core::domain::reminders::Offset::Weeks(-((i % 104) as i32) - 1).add_to(today);
+        let input = werkpad_proto::PlacementInput {
+            candidate_id: id.clone(),
+            employer_name: format!("Werkgever {}", i % 1000),
+            function_title: "Medewerker".into(),
+            started_on: werkpad_core::domain::dates::to_dutch(start),
+            contract_type: werkpad_proto::ContractType::Tijdelijk,
+            hours_per_week: 24,
+            routes: vec![werkpad_proto::Route::Jobcarving],
+            instruments: vec![werkpad_proto::PlacementInstrumentInput {
+                instrument_id: "proefplaatsing".into(),
+                started_on: String::new(),
+                ended_on: String::new(),
+                amount: String::new(),
+            }],
+            agreements: String::new(),
+            risks: String::new(),
+            fallback_plan: String::new(),
+            beschut: false,
+        };
+        // Closed trajecten of the demo data refuse a placement; that is fine here.
+        if werkpad_core::service::nazorg::record_placement(&mut session, &input).is_ok() {
+            placed += 1;
+        }
+    }
+    eprintln!("{placed} placements recorded");
+    let mut due = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        let list = werkpad_core::service::nazorg::due_list(&session)?;
+        due.push(t.elapsed());
+        assert!(
+            !list.overdue.is_empty(),
+            "a caseload this old has follow-ups over tijd"
+        );
+    }
+    bench("due_reminders_ms", median(due), "ms");
     drop(session);
 
     let rss = tokio::runtime::Runtime::new()?.block_on(app_rss(tmp.path()))?;

@@ -3,4 +3,4 @@
 /**
  * Stable error codes. The UI switches on these, never on message text.
  */
-export type ErrorCode = "WRONG_PASSPHRASE" | "NOT_SET_UP" | "ALREADY_SET_UP" | "LOCKED" | "INVALID_INPUT" | "NOT_FOUND" | "SCHEMA_TOO_NEW" | "STORAGE" | "INTERNAL";
+export type ErrorCode = "WRONG_PASSPHRASE" | "NOT_SET_UP" | "ALREADY_SET_UP" | "LOCKED" | "INVALID_INPUT" | "NOT_FOUND" | "SCHEMA_TOO_NEW" | "STORAGE" | "INTERNAL" | "NOT_ENROLLED" | "OFFLINE" | "CLOCK_AHEAD" | "DEVICE_REVOKED" | "SYNC_FAILED";

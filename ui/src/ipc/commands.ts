@@ -28,6 +28,20 @@ import type { Page } from "../bindings/Page";
 import type { PageInput } from "../bindings/PageInput";
 import type { SetupInput } from "../bindings/SetupInput";
 import type { UnlockInput } from "../bindings/UnlockInput";
+import type { CheckInInput } from "../bindings/CheckInInput";
+import type { DueList } from "../bindings/DueList";
+import type { EndPlacementInput } from "../bindings/EndPlacementInput";
+import type { InstrumentDef } from "../bindings/InstrumentDef";
+import type { IntensityInput } from "../bindings/IntensityInput";
+import type { NazorgView } from "../bindings/NazorgView";
+import type { PlacementInput } from "../bindings/PlacementInput";
+import type { ReminderUpdate } from "../bindings/ReminderUpdate";
+import type { ConflictView } from "../bindings/ConflictView";
+import type { Employer } from "../bindings/Employer";
+import type { EmployerInput } from "../bindings/EmployerInput";
+import type { EnrolInput } from "../bindings/EnrolInput";
+import type { ResolveConflictInput } from "../bindings/ResolveConflictInput";
+import type { SyncStatus } from "../bindings/SyncStatus";
 import { call } from "./call";
 
 // Typed wrappers around the Tauri commands. Argument keys match the Rust parameter names.
@@ -156,4 +170,78 @@ export function discardNoteDraft(id: string): Promise<null> {
 /** Id = note id; every version of that note, oldest first. */
 export function noteHistory(id: string): Promise<Note[]> {
   return call<Note[]>("note_history", { id });
+}
+
+// ---- Plaatsing, nazorg en waakvlam ----
+
+export function listInstruments(): Promise<InstrumentDef[]> {
+  return call<InstrumentDef[]>("list_instruments");
+}
+
+/** Id = candidate id. */
+export function getNazorg(id: string): Promise<NazorgView> {
+  return call<NazorgView>("get_nazorg", { id });
+}
+
+export function recordPlacement(input: PlacementInput): Promise<NazorgView> {
+  return call<NazorgView>("record_placement", { input });
+}
+
+export function endPlacement(input: EndPlacementInput): Promise<NazorgView> {
+  return call<NazorgView>("end_placement", { input });
+}
+
+export function logCheckIn(input: CheckInInput): Promise<NazorgView> {
+  return call<NazorgView>("log_check_in", { input });
+}
+
+export function scaleUp(input: IntensityInput): Promise<NazorgView> {
+  return call<NazorgView>("scale_up", { input });
+}
+
+export function scaleDown(input: IntensityInput): Promise<NazorgView> {
+  return call<NazorgView>("scale_down", { input });
+}
+
+export function endWaakvlam(input: IntensityInput): Promise<NazorgView> {
+  return call<NazorgView>("end_waakvlam", { input });
+}
+
+export function updateReminder(input: ReminderUpdate): Promise<NazorgView> {
+  return call<NazorgView>("update_reminder", { input });
+}
+
+export function dueList(): Promise<DueList> {
+  return call<DueList>("due_list");
+}
+
+// ---- Sync with the regional server ----
+
+export function syncStatus(): Promise<SyncStatus> {
+  return call<SyncStatus>("sync_status");
+}
+
+export function enrolDevice(input: EnrolInput): Promise<SyncStatus> {
+  return call<SyncStatus>("enrol_device", { input });
+}
+
+export function syncNow(): Promise<SyncStatus> {
+  return call<SyncStatus>("sync_now");
+}
+
+export function listConflicts(): Promise<ConflictView[]> {
+  return call<ConflictView[]>("list_conflicts");
+}
+
+export async function resolveConflict(input: ResolveConflictInput): Promise<null> {
+  await call<null>("resolve_conflict", { input });
+  return null;
+}
+
+export function getEmployer(id: string): Promise<Employer> {
+  return call<Employer>("get_employer", { id });
+}
+
+export function saveEmployer(input: EmployerInput): Promise<Employer> {
+  return call<Employer>("save_employer", { input });
 }

@@ -12,6 +12,11 @@ const ERROR_CODES: readonly ErrorCode[] = [
   "SCHEMA_TOO_NEW",
   "STORAGE",
   "INTERNAL",
+  "NOT_ENROLLED",
+  "OFFLINE",
+  "CLOCK_AHEAD",
+  "DEVICE_REVOKED",
+  "SYNC_FAILED",
 ];
 
 /** Shown when a failure carries no usable message of its own. */

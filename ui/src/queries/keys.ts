@@ -16,4 +16,10 @@ export const queryKeys = {
   plan: (id: string) => ["store", "candidate", id, "plan"] as const,
   notes: (id: string) => ["store", "candidate", id, "notes"] as const,
   noteHistory: (noteId: string) => ["store", "note-history", noteId] as const,
+  nazorg: (id: string) => ["store", "candidate", id, "nazorg"] as const,
+  dueList: ["store", "due-list"] as const,
+  instruments: ["store", "instruments"] as const,
+  syncStatus: ["store", "sync-status"] as const,
+  conflicts: ["store", "conflicts"] as const,
+  employer: (id: string) => ["store", "employer", id] as const,
 };

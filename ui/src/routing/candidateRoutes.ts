@@ -3,6 +3,7 @@ export const CANDIDATE_TABS = [
   { id: "overzicht", label: "Overzicht" },
   { id: "klantbeeld", label: "Klantbeeld" },
   { id: "plan", label: "Plan van aanpak" },
+  { id: "plaatsing", label: "Plaatsing en nazorg" },
   { id: "notities", label: "Notities" },
 ] as const;
 
@@ -46,3 +47,15 @@ export function editCandidateHref(id: string): string {
 export const NEW_CANDIDATE_HREF = `#/kandidaten/${NEW}`;
 
 export const CASELOAD_HREF = "#/kandidaten";
+
+/** The check-in form for one follow-up: `#/kandidaten/<id>/plaatsing?herinnering=<id>`. */
+export function checkInHref(candidateId: string, reminderId: string): string {
+  return `${candidateHref(candidateId, "plaatsing")}?herinnering=${encodeURIComponent(reminderId)}`;
+}
+
+/** The follow-up named in the hash, if any. */
+export function reminderFromHash(hash: string): string | null {
+  const query = hash.split("?")[1];
+  if (query === undefined) return null;
+  return new URLSearchParams(query).get("herinnering");
+}

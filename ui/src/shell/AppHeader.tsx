@@ -2,6 +2,8 @@ import { AppName } from "../components/AppName";
 import type { Profile } from "../ipc";
 import { roleLabel } from "../labels/role";
 import { useLock } from "../queries/useAccessMutations";
+import { useSyncEvents } from "../queries/useSync";
+import { SyncIndicator } from "./SyncIndicator";
 
 interface AppHeaderProps {
   profile: Profile;
@@ -10,9 +12,11 @@ interface AppHeaderProps {
 /** App name, who is working, and the button that locks the store. */
 export function AppHeader({ profile }: AppHeaderProps) {
   const lock = useLock();
+  useSyncEvents();
   return (
     <header className="app-header">
       <AppName />
+      <SyncIndicator />
       <div className="app-header__user">
         <p className="app-header__person">
           <span className="visually-hidden">Ingelogd als </span>

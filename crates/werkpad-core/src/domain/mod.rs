@@ -2,7 +2,10 @@
 
 pub mod candidate;
 pub mod dates;
+pub mod holidays;
 pub mod klantbeeld;
+pub mod placement;
 pub mod plan;
 pub mod profile;
+pub mod reminders;
 pub mod tiles;

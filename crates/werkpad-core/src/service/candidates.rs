@@ -53,7 +53,7 @@ fn start_trajectory(
     Ok(id)
 }
 
-fn record_phase(
+pub(crate) fn record_phase(
     tx: &mut Tx<'_>,
     trajectory_id: &str,
     from: Option<Phase>,
@@ -79,7 +79,12 @@ fn record_phase(
 }
 
 /// Opens a tile unless it is open already.
-fn open_tile(tx: &mut Tx<'_>, trajectory_id: &str, tile: Tile, day: Date) -> CoreResult<()> {
+pub(crate) fn open_tile(
+    tx: &mut Tx<'_>,
+    trajectory_id: &str,
+    tile: Tile,
+    day: Date,
+) -> CoreResult<()> {
     let open: bool = tx.conn().query_row(
         "SELECT EXISTS(SELECT 1 FROM activities WHERE trajectory_id = ?1 AND tile = ?2 AND closed_on = '')",
         (trajectory_id, tiles::as_str(tile)),

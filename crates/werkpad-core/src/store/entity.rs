@@ -16,6 +16,15 @@ pub enum Entity {
     Employer,
     Note,
     NoteDraft,
+    /// A conflict record written by the regional server; the laptop writes only its
+    /// `resolution`.
+    Conflict,
+    Instrument,
+    Setting,
+    Placement,
+    PlacementInstrument,
+    Reminder,
+    CheckIn,
 }
 
 impl Entity {
@@ -31,6 +40,13 @@ impl Entity {
             Entity::Employer => "employer",
             Entity::Note => "note",
             Entity::NoteDraft => "note_draft",
+            Entity::Conflict => "conflict",
+            Entity::Instrument => "instrument",
+            Entity::Setting => "setting",
+            Entity::Placement => "placement",
+            Entity::PlacementInstrument => "placement_instrument",
+            Entity::Reminder => "reminder",
+            Entity::CheckIn => "check_in",
         }
     }
 
@@ -46,6 +62,13 @@ impl Entity {
             Entity::Employer => "employers",
             Entity::Note => "notes",
             Entity::NoteDraft => "note_drafts",
+            Entity::Conflict => "conflicts",
+            Entity::Instrument => "instruments",
+            Entity::Setting => "settings",
+            Entity::Placement => "placements",
+            Entity::PlacementInstrument => "placement_instruments",
+            Entity::Reminder => "reminders",
+            Entity::CheckIn => "check_ins",
         }
     }
 
@@ -112,6 +135,68 @@ impl Entity {
                 "previous_version_id",
             ],
             Entity::NoteDraft => &["candidate_id", "note_id", "kind", "body", "noted_on"],
+            Entity::Conflict => &["resolution"],
+            Entity::Instrument => &[
+                "name",
+                "for_whom",
+                "default_months",
+                "deadline_rules",
+                "has_amount",
+                "position",
+                "active",
+            ],
+            Entity::Setting => &["value"],
+            Entity::Placement => &[
+                "trajectory_id",
+                "candidate_id",
+                "employer_name",
+                "employer_id",
+                "function_title",
+                "started_on",
+                "contract_type",
+                "hours_per_week",
+                "routes",
+                "agreements",
+                "risks",
+                "fallback_plan",
+                "status",
+                "ended_on",
+                "end_reason",
+                "intensity",
+                "beschut",
+                "waakvlam_until",
+                "durable_6m_on",
+                "durable_12m_on",
+            ],
+            Entity::PlacementInstrument => &[
+                "placement_id",
+                "instrument_id",
+                "started_on",
+                "ended_on",
+                "amount_cents",
+            ],
+            Entity::Reminder => &[
+                "candidate_id",
+                "placement_id",
+                "kind",
+                "subject",
+                "offset_key",
+                "reason",
+                "planned_on",
+                "due_on",
+                "status",
+                "done_on",
+            ],
+            Entity::CheckIn => &[
+                "placement_id",
+                "reminder_id",
+                "contacted",
+                "channel",
+                "outcome",
+                "note",
+                "held_on",
+                "author",
+            ],
         }
     }
 
@@ -120,7 +205,7 @@ impl Entity {
     pub fn append_only(self) -> bool {
         matches!(
             self,
-            Entity::Note | Entity::PhaseChange | Entity::KlantbeeldVersion
+            Entity::Note | Entity::PhaseChange | Entity::KlantbeeldVersion | Entity::CheckIn
         )
     }
 }

@@ -5,10 +5,20 @@ use crate::{CoreError, CoreResult};
 use rusqlite::{Connection, OptionalExtension};
 
 /// (version, sql), in order. The version is the file name's timestamp-and-name.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "20261125150000_init",
-    include_str!("../../migrations/20261125150000_init.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "20261125150000_init",
+        include_str!("../../migrations/20261125150000_init.sql"),
+    ),
+    (
+        "20261125170000_nazorg",
+        include_str!("../../migrations/20261125170000_nazorg.sql"),
+    ),
+    (
+        "20261125171000_sync",
+        include_str!("../../migrations/20261125171000_sync.sql"),
+    ),
+];
 
 pub fn latest_known() -> &'static str {
     MIGRATIONS.last().map(|m| m.0).unwrap_or("")

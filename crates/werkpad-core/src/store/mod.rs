@@ -9,6 +9,7 @@ pub mod install;
 pub mod klantbeeld;
 pub mod meta;
 pub mod migrate;
+pub mod nazorg;
 pub mod notes;
 mod open;
 pub mod plan;
@@ -19,6 +20,8 @@ mod tx;
 
 pub use entity::Entity;
 pub use open::{DB_FILE, SYNCHRONOUS};
+pub(crate) use tx::to_sql;
+pub use tx::DELETED_FIELD;
 pub use tx::{Action, Tx};
 
 use crate::clock::SharedClock;
@@ -96,6 +99,23 @@ impl Store {
 
     pub fn clock(&self) -> &SharedClock {
         &self.clock
+    }
+
+    /// Moves the hybrid clock past a stamp pulled from the server (`"<16 hex>:<device>"`),
+    /// so this laptop's next edit orders after what it has seen. Malformed stamps are
+    /// ignored: the server only hands out checked ones.
+    pub fn observe_stamp(&self, stamp: &str) {
+        let Some(time) = stamp
+            .split(':')
+            .next()
+            .and_then(|h| u64::from_str_radix(h, 16).ok())
+        else {
+            return;
+        };
+        let ts = uhlc::Timestamp::new(uhlc::NTP64(time), *self.hlc.get_id());
+        if let Err(e) = self.hlc.update_with_timestamp(&ts) {
+            log::warn!("clock stamp {stamp} not taken over: {e}");
+        }
     }
 
     /// The one write path: everything `f` changes commits together with its audit entries

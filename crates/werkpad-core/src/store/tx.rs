@@ -186,8 +186,13 @@ impl<'s> Tx<'s> {
                 .unwrap_or(0),
         };
         let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO outbox (device_seq, op_id, device_id, entity, entity_id, field, value, hlc)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            // base_seq: the server sequence of this field as this laptop last saw it, so
+            // the server can tell an edit made after a pulled change from a concurrent one.
+            "INSERT INTO outbox (device_seq, op_id, device_id, entity, entity_id, field, value, hlc,
+                                 base_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                     (SELECT seq FROM sync_fields
+                      WHERE entity = ?4 AND entity_id = ?5 AND field = ?6))",
         )?;
         for (field, value) in fields {
             seq += 1;
@@ -235,7 +240,7 @@ fn check_fields(entity: Entity, fields: &[(&str, Value)]) -> CoreResult<()> {
     Ok(())
 }
 
-fn to_sql(v: &Value) -> SqlValue {
+pub(crate) fn to_sql(v: &Value) -> SqlValue {
     match v {
         Value::Null => SqlValue::Null,
         Value::Bool(b) => SqlValue::Integer(i64::from(*b)),

@@ -2,7 +2,10 @@ import { Screen } from "../../components/Screen";
 import type { AppStatus } from "../../ipc";
 import { DataFolderSection } from "./DataFolderSection";
 import { DemoDataSection } from "./DemoDataSection";
+import { InstrumentsSection } from "./InstrumentsSection";
 import { ProfileSection } from "./ProfileSection";
+import { ConflictsSection } from "./ConflictsSection";
+import { SyncSection } from "./SyncSection";
 
 interface InstellingenScreenProps {
   status: AppStatus;
@@ -13,7 +16,10 @@ export function InstellingenScreen({ status }: InstellingenScreenProps) {
   return (
     <Screen title="Instellingen">
       {status.profile && <ProfileSection profile={status.profile} />}
+      <SyncSection />
+      <ConflictsSection />
       <DataFolderSection dataDir={status.data_dir} />
+      <InstrumentsSection />
       <DemoDataSection />
     </Screen>
   );

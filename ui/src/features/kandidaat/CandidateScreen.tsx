@@ -14,6 +14,7 @@ import { KlantbeeldTab } from "./klantbeeld/KlantbeeldTab";
 import { NotitiesTab } from "./notities/NotitiesTab";
 import { OverzichtTab } from "./overzicht/OverzichtTab";
 import { PlanTab } from "./plan/PlanTab";
+import { PlaatsingTab } from "./plaatsing/PlaatsingTab";
 
 interface CandidateScreenProps {
   id: string;
@@ -93,6 +94,7 @@ export function CandidateScreen({ id, tab }: CandidateScreenProps) {
         {tab === "klantbeeld" && <KlantbeeldTab candidateId={candidate.id} />}
         {tab === "plan" && <PlanTab candidateId={candidate.id} />}
         {tab === "notities" && <NotitiesTab candidateId={candidate.id} />}
+        {tab === "plaatsing" && <PlaatsingTab candidateId={candidate.id} />}
       </div>
     </Screen>
   );

@@ -1,11 +1,11 @@
 import { DemoDataPointer } from "../../components/DemoDataPointer";
-import { EmptyState } from "../../components/EmptyState";
 import { formatDateWithWeekday } from "../../components/formatDate";
 import { LoadingState } from "../../components/LoadingState";
 import { QueryError } from "../../components/QueryError";
 import { Screen } from "../../components/Screen";
 import { countLabel } from "../../labels/count";
 import { useOverview } from "../../queries/useOverview";
+import { DueSection } from "./DueSection";
 import { OverviewCounts } from "./OverviewCounts";
 import { PhaseLine } from "./PhaseLine";
 
@@ -16,17 +16,7 @@ export function VandaagScreen() {
 
   return (
     <Screen title="Vandaag" lead={<p className="screen__date">{today}</p>}>
-      <section className="section" aria-labelledby="opvolging-title">
-        <h2 id="opvolging-title">Opvolging</h2>
-        <EmptyState title="Er staat nu niets klaar" headingLevel={3}>
-          <p>
-            Hier verschijnen de opvolgingen die vandaag aan de beurt zijn of over tijd zijn:
-            nazorgcontacten na een plaatsing, waakvlamcontacten en deadlines van instrumenten,
-            zoals het einde van een proefplaatsing of de aanvraagtermijn voor
-            loonkostensubsidie.
-          </p>
-        </EmptyState>
-      </section>
+      <DueSection />
 
       <section className="section" aria-labelledby="overzicht-title">
         <h2 id="overzicht-title">Op deze laptop</h2>

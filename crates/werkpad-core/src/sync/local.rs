@@ -1,0 +1,578 @@
+//! The store side of sync: settings, the push batch, acknowledgements, applying pulled
+//! pages (one transaction with the cursor), erasure, wipe, conflicts.
+
+use super::SyncReport;
+use crate::store::{meta, to_sql, Entity, Store, Tx, DELETED_FIELD};
+use crate::{CoreError, CoreResult};
+use rusqlite::{Connection, OptionalExtension};
+use serde_json::Value;
+use std::collections::HashSet;
+use werkpad_proto::sync::{
+    ConflictRecord, Op, PullResponse, PulledKind, PulledOp, PushResponse, RejectedOp,
+    SyncErrorCode, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD, ENTITIES,
+};
+
+/// Last wire number given to an outbox operation.
+const PUSH_SEQ: &str = "push_seq";
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub server_url: String,
+    pub token: String,
+    pub user_name: String,
+    pub cursor: u64,
+    pub last_sync_at: Option<String>,
+    pub last_error_code: Option<String>,
+    pub last_error: Option<String>,
+}
+
+pub fn settings(conn: &Connection) -> CoreResult<Option<Settings>> {
+    Ok(conn
+        .query_row(
+            "SELECT server_url, token, user_name, pull_cursor, last_sync_at, last_error_code,
+                    last_error
+             FROM sync_settings WHERE id = 1",
+            [],
+            |r| {
+                Ok(Settings {
+                    server_url: r.get(0)?,
+                    token: r.get(1)?,
+                    user_name: r.get(2)?,
+                    cursor: r.get::<_, i64>(3)? as u64,
+                    last_sync_at: r.get(4)?,
+                    last_error_code: r.get(5)?,
+                    last_error: r.get(6)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+pub fn save_enrolment(
+    conn: &Connection,
+    url: &str,
+    resp: &werkpad_proto::sync::EnrolResponse,
+    now: &str,
+) -> CoreResult<()> {
+    conn.execute(
+        "INSERT INTO sync_settings (id, server_url, token, user_name, role, team, enrolled_at)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+        (
+            url,
+            &resp.token,
+            &resp.user_name,
+            resp.role.as_str(),
+            &resp.team,
+            now,
+        ),
+    )?;
+    Ok(())
+}
+
+pub fn record_outcome(conn: &Connection, now: &str, error: Option<(&str, &str)>) -> CoreResult<()> {
+    match error {
+        None => conn.execute(
+            "UPDATE sync_settings SET last_sync_at = ?1, last_error_code = NULL, last_error = NULL
+             WHERE id = 1",
+            [now],
+        )?,
+        Some((code, msg)) => conn.execute(
+            "UPDATE sync_settings SET last_error_code = ?1, last_error = ?2 WHERE id = 1",
+            (code, msg),
+        )?,
+    };
+    Ok(())
+}
+
+fn syncable_sql() -> String {
+    let list: Vec<String> = ENTITIES.iter().map(|e| format!("'{e}'")).collect();
+    format!("entity IN ({})", list.join(", "))
+}
+
+/// Operations still to be acknowledged by the server (local-only entities excluded).
+pub fn pending(conn: &Connection) -> CoreResult<u32> {
+    Ok(conn.query_row(
+        &format!("SELECT count(*) FROM outbox WHERE {}", syncable_sql()),
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// The next batch to push, starting at the oldest unacknowledged wire number. Wire numbers
+/// are given durably (in this transaction) so a retry sends exactly the same operations.
+pub fn next_batch(store: &mut Store, max: usize) -> CoreResult<Vec<Op>> {
+    store.with_tx(|tx| {
+        let conn = tx.conn();
+        let assigned: i64 = conn.query_row(
+            "SELECT count(*) FROM outbox WHERE wire_seq IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )?;
+        let room = (max as i64 - assigned).max(0);
+        if room > 0 {
+            let mut last: i64 = meta::get(conn, PUSH_SEQ)?
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            let rows: Vec<i64> = conn
+                .prepare(&format!(
+                    "SELECT device_seq FROM outbox WHERE wire_seq IS NULL AND {}
+                     ORDER BY device_seq LIMIT ?1",
+                    syncable_sql()
+                ))?
+                .query_map([room], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            if !rows.is_empty() {
+                let mut upd =
+                    conn.prepare_cached("UPDATE outbox SET wire_seq = ?1 WHERE device_seq = ?2")?;
+                for d in rows {
+                    last += 1;
+                    upd.execute((last, d))?;
+                }
+                meta::set(conn, PUSH_SEQ, &last.to_string())?;
+            }
+        }
+        let mut stmt = conn.prepare_cached(
+            "SELECT op_id, device_id, wire_seq, entity, entity_id, field, value, hlc, base_seq
+             FROM outbox WHERE wire_seq IS NOT NULL ORDER BY wire_seq LIMIT ?1",
+        )?;
+        let ops = stmt
+            .query_map([max as i64], |r| {
+                let value: String = r.get(6)?;
+                Ok(Op {
+                    op_id: r.get(0)?,
+                    device_id: r.get(1)?,
+                    device_seq: r.get::<_, i64>(2)? as u64,
+                    entity: r.get(3)?,
+                    entity_id: r.get(4)?,
+                    field: r.get(5)?,
+                    value: serde_json::from_str(&value).unwrap_or(Value::Null),
+                    hlc: r.get(7)?,
+                    base_seq: r.get::<_, Option<i64>>(8)?.map(|b| b as u64),
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(ops)
+    })
+}
+
+/// The server stored everything through `acked_through`: those leave the outbox. A record
+/// refused as erased is erased here too.
+pub fn acknowledged(store: &mut Store, resp: &PushResponse) -> CoreResult<()> {
+    store.with_tx(|tx| {
+        tx.conn().execute(
+            "DELETE FROM outbox WHERE wire_seq IS NOT NULL AND wire_seq <= ?1",
+            [resp.acked_through as i64],
+        )?;
+        for RejectedOp {
+            code,
+            entity,
+            entity_id,
+            ..
+        } in &resp.rejected
+        {
+            if *code == SyncErrorCode::Erased {
+                let candidate = if entity == "candidate" {
+                    Some(entity_id.clone())
+                } else {
+                    None
+                };
+                match candidate {
+                    Some(c) => erase(tx, &c, true)?,
+                    None => erase_record(tx, entity, entity_id)?,
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The server expects wire number `expected` next. Numbers below it that are still here
+/// were stored (drop them); if the server is behind our oldest number (it lost a tail, e.g.
+/// restored from a backup), our pending operations are renumbered from `expected`.
+pub fn realign(store: &mut Store, expected: u64) -> CoreResult<()> {
+    store.with_tx(|tx| {
+        let conn = tx.conn();
+        let min: Option<i64> =
+            conn.query_row("SELECT min(wire_seq) FROM outbox", [], |r| r.get(0))?;
+        let expected = expected as i64;
+        match min {
+            Some(m) if expected > m => {
+                conn.execute("DELETE FROM outbox WHERE wire_seq < ?1", [expected])?;
+            }
+            Some(m) if expected < m => {
+                let delta = m - expected;
+                conn.execute(
+                    "UPDATE outbox SET wire_seq = -wire_seq WHERE wire_seq IS NOT NULL",
+                    [],
+                )?;
+                conn.execute(
+                    "UPDATE outbox SET wire_seq = -wire_seq - ?1 WHERE wire_seq < 0",
+                    [delta],
+                )?;
+                let last: i64 = conn.query_row(
+                    "SELECT coalesce(max(wire_seq), ?1 - 1) FROM outbox",
+                    [expected],
+                    |r| r.get(0),
+                )?;
+                meta::set(conn, PUSH_SEQ, &last.to_string())?;
+            }
+            Some(_) => {}
+            None => meta::set(conn, PUSH_SEQ, &(expected - 1).to_string())?,
+        }
+        Ok(())
+    })
+}
+
+fn local_entity(name: &str) -> Option<Entity> {
+    match name {
+        "candidate" => Some(Entity::Candidate),
+        "employer" => Some(Entity::Employer),
+        "note" => Some(Entity::Note),
+        CONFLICT_ENTITY => Some(Entity::Conflict),
+        _ => None,
+    }
+}
+
+/// Applies one pulled page and moves the cursor, in one transaction. `fail_after` aborts
+/// (rolls back) after that many operations: how tests stand in for a crash mid-apply.
+pub fn apply_page(
+    store: &mut Store,
+    from_cursor: u64,
+    page: &PullResponse,
+    fail_after: Option<usize>,
+    report: &mut SyncReport,
+) -> CoreResult<()> {
+    let mut max_stamp: Option<&str> = None;
+    for op in &page.ops {
+        if op.device_id != werkpad_proto::sync::SERVER_DEVICE_ID
+            && max_stamp.is_none_or(|m| op.hlc.as_str() > m)
+        {
+            max_stamp = Some(&op.hlc);
+        }
+    }
+    if let Some(s) = max_stamp {
+        store.observe_stamp(s);
+    }
+    let mut page_report = SyncReport::default();
+    store.with_tx(|tx| {
+        let stored: i64 = tx.conn().query_row(
+            "SELECT pull_cursor FROM sync_settings WHERE id = 1",
+            [],
+            |r| r.get(0),
+        )?;
+        if stored as u64 != from_cursor {
+            // Another sync applied this page already.
+            return Ok(());
+        }
+        let mut last = from_cursor;
+        for (i, op) in page.ops.iter().enumerate() {
+            if fail_after == Some(i) {
+                return Err(CoreError::Internal("apply aborted (failpoint)".into()));
+            }
+            if op.seq <= last {
+                return Err(CoreError::Internal(format!(
+                    "pulled operations out of order: {} after {last}",
+                    op.seq
+                )));
+            }
+            last = op.seq;
+            apply_one(tx, op, &mut page_report)?;
+        }
+        tx.conn().execute(
+            "UPDATE sync_settings SET pull_cursor = ?1 WHERE id = 1",
+            [page.next_cursor as i64],
+        )?;
+        Ok(())
+    })?;
+    report.pulled += page.ops.len() as u64;
+    report.applied += page_report.applied;
+    report.conflicts_new += page_report.conflicts_new;
+    report.changed.extend(page_report.changed);
+    Ok(())
+}
+
+fn has_pending(conn: &Connection, entity: &str, id: &str, field: &str) -> CoreResult<bool> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS(SELECT 1 FROM outbox WHERE entity = ?1 AND entity_id = ?2
+                           AND field = ?3)",
+        )?
+        .query_row((entity, id, field), |r| r.get(0))?)
+}
+
+/// A constraint the local schema enforces (a reference to a record this laptop does not
+/// hold, a type) skips that one field instead of stopping sync.
+fn tolerate(r: rusqlite::Result<usize>, op: &PulledOp) -> CoreResult<()> {
+    match r {
+        Ok(_) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, msg))
+            if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            log::warn!(
+                "pulled {}.{} of {} not applied locally: {}",
+                op.entity,
+                op.field,
+                op.entity_id,
+                msg.unwrap_or_default()
+            );
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreResult<()> {
+    match op.kind {
+        PulledKind::Erase => {
+            erase(tx, &op.entity_id, true)?;
+            report.changed.insert("candidate".into());
+            return Ok(());
+        }
+        PulledKind::Purge => {
+            erase(tx, &op.entity_id, false)?;
+            report.changed.insert("candidate".into());
+            return Ok(());
+        }
+        PulledKind::Set => {}
+    }
+    let conn = tx.conn();
+    conn.prepare_cached(
+        "INSERT INTO sync_fields (entity, entity_id, field, seq, hlc) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (entity, entity_id, field) DO UPDATE SET seq = excluded.seq,
+             hlc = excluded.hlc
+         WHERE excluded.seq > sync_fields.seq",
+    )?
+    .execute((&op.entity, &op.entity_id, &op.field, op.seq as i64, &op.hlc))?;
+    let now = tx.now().to_string();
+    if op.entity == CONFLICT_ENTITY && op.field == CONFLICT_RECORD_FIELD {
+        let rec: ConflictRecord = serde_json::from_value(op.value.clone())
+            .map_err(|e| CoreError::Internal(format!("conflict record: {e}")))?;
+        conn.prepare_cached(
+            "INSERT INTO conflicts (id, entity, entity_id, field, winner, loser, detected_at,
+                                    created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)
+             ON CONFLICT (id) DO UPDATE SET entity = excluded.entity,
+                 entity_id = excluded.entity_id, field = excluded.field,
+                 winner = excluded.winner, loser = excluded.loser,
+                 detected_at = excluded.detected_at, updated_at = excluded.updated_at",
+        )?
+        .execute((
+            &op.entity_id,
+            &rec.entity,
+            &rec.entity_id,
+            &rec.field,
+            serde_json::to_string(&rec.winner).expect("a side serialises"),
+            serde_json::to_string(&rec.loser).expect("a side serialises"),
+            &rec.detected_at,
+            &now,
+        ))?;
+        report.conflicts_new += 1;
+        report.changed.insert(CONFLICT_ENTITY.into());
+        return Ok(());
+    }
+    let Some(entity) = local_entity(&op.entity) else {
+        return Ok(()); // known to the server, not (yet) kept on this laptop
+    };
+    if has_pending(conn, &op.entity, &op.entity_id, &op.field)? {
+        // This laptop changed the field after what it pushed: its own pending change goes
+        // to the server next, which decides (and records a conflict if needed).
+        return Ok(());
+    }
+    if op.field == DELETED_FIELD {
+        if op.value == Value::Bool(true) {
+            let sql = format!("DELETE FROM {} WHERE id = ?1", entity.table());
+            tolerate(conn.prepare_cached(&sql)?.execute([&op.entity_id]), op)?;
+        }
+    } else if entity.fields().contains(&op.field.as_str()) {
+        let sql = format!(
+            "INSERT INTO {t} (id, created_at, updated_at, {f}) VALUES (?1, ?2, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET {f} = excluded.{f}, updated_at = excluded.updated_at",
+            t = entity.table(),
+            f = op.field
+        );
+        tolerate(
+            conn.prepare_cached(&sql)?
+                .execute((&op.entity_id, &now, to_sql(&op.value))),
+            op,
+        )?;
+    } else {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT INTO audit_log (at, actor, device_id, action, entity, entity_id, fields)
+         VALUES (?1, 'regionale server', ?2, 'sync', ?3, ?4, ?5)",
+    )?
+    .execute((
+        &now,
+        &op.device_id,
+        &op.entity,
+        &op.entity_id,
+        serde_json::to_string(&[&op.field]).expect("names serialise"),
+    ))?;
+    report.applied += 1;
+    report.changed.insert(op.entity.clone());
+    Ok(())
+}
+
+/// Tables and (child table, column) pairs that point at `table.id`.
+fn children(conn: &Connection, table: &str) -> CoreResult<Vec<(String, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.name, f.\"from\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f
+         WHERE m.type = 'table' AND f.\"table\" = ?1 AND f.\"to\" = 'id'",
+    )?;
+    let rows = stmt
+        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+/// Removes a candidate and everything that points at it (any depth), their outbox
+/// operations, field states, conflict records and search rows; `tombstone` keeps the bare
+/// fact that it was erased.
+pub(super) fn erase(tx: &mut Tx<'_>, candidate_id: &str, tombstone: bool) -> CoreResult<()> {
+    let conn = tx.conn();
+    conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    let mut doomed: Vec<(String, String)> = vec![("candidates".into(), candidate_id.into())];
+    let mut seen: HashSet<(String, String)> = doomed.iter().cloned().collect();
+    let mut i = 0;
+    while i < doomed.len() {
+        let (table, id) = doomed[i].clone();
+        for (child, col) in children(conn, &table)? {
+            let sql = format!("SELECT id FROM {child} WHERE {col} = ?1");
+            let ids: Vec<String> = conn
+                .prepare(&sql)?
+                .query_map([&id], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            for cid in ids {
+                let key = (child.clone(), cid);
+                if seen.insert(key.clone()) {
+                    doomed.push(key);
+                }
+            }
+        }
+        i += 1;
+    }
+    for (table, id) in &doomed {
+        conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+        forget(conn, id)?;
+    }
+    if tombstone {
+        conn.execute(
+            "INSERT OR IGNORE INTO tombstones (entity, entity_id, erased_at) VALUES ('candidate', ?1, ?2)",
+            (candidate_id, tx.now().to_string()),
+        )?;
+    }
+    log::info!(
+        "removed candidate {candidate_id} and {} attached rows",
+        doomed.len() - 1
+    );
+    Ok(())
+}
+
+fn erase_record(tx: &mut Tx<'_>, entity: &str, id: &str) -> CoreResult<()> {
+    let conn = tx.conn();
+    if let Some(e) = local_entity(entity) {
+        conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        conn.execute(&format!("DELETE FROM {} WHERE id = ?1", e.table()), [id])?;
+    }
+    forget(conn, id)?;
+    conn.execute(
+        "INSERT OR IGNORE INTO tombstones (entity, entity_id, erased_at) VALUES (?1, ?2, ?3)",
+        (entity, id, tx.now().to_string()),
+    )?;
+    Ok(())
+}
+
+/// Sync bookkeeping about a removed record. An outbox operation already numbered for the
+/// wire keeps its number (the server may hold it) but loses its value.
+fn forget(conn: &Connection, id: &str) -> CoreResult<()> {
+    conn.execute(
+        "DELETE FROM outbox WHERE entity_id = ?1 AND wire_seq IS NULL",
+        [id],
+    )?;
+    conn.execute(
+        "UPDATE outbox SET value = 'null' WHERE entity_id = ?1 AND wire_seq IS NOT NULL",
+        [id],
+    )?;
+    conn.execute("DELETE FROM sync_fields WHERE entity_id = ?1", [id])?;
+    let conflict_ids: Vec<String> = conn
+        .prepare_cached("SELECT id FROM conflicts WHERE entity_id = ?1")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for c in conflict_ids {
+        conn.execute("DELETE FROM conflicts WHERE id = ?1", [&c])?;
+        conn.execute("DELETE FROM sync_fields WHERE entity_id = ?1", [&c])?;
+    }
+    Ok(())
+}
+
+/// A revoked laptop: every record, the outbox, sync state and the token go; what remains
+/// is the empty schema, the profile and the device id. The file is compacted so the
+/// removed pages do not linger.
+pub fn wipe(store: &mut Store) -> CoreResult<()> {
+    store.with_tx(|tx| {
+        let conn = tx.conn();
+        conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        let tables: Vec<(String, String)> = conn
+            .prepare(
+                "SELECT name, coalesce(sql, '') FROM sqlite_master WHERE type = 'table'
+                 AND name NOT LIKE 'sqlite_%'",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        let virtuals: Vec<&str> = tables
+            .iter()
+            .filter(|(_, sql)| sql.starts_with("CREATE VIRTUAL"))
+            .map(|(n, _)| n.as_str())
+            .collect();
+        let keep = ["schema_migrations", "meta", "profile"];
+        for (name, _) in &tables {
+            let shadow = virtuals.iter().any(|v| name.starts_with(&format!("{v}_")));
+            if keep.contains(&name.as_str()) || shadow {
+                continue;
+            }
+            conn.execute(&format!("DELETE FROM \"{name}\""), [])?;
+        }
+        conn.execute("DELETE FROM meta WHERE key = ?1", [PUSH_SEQ])?;
+        Ok(())
+    })?;
+    store.conn().execute_batch("VACUUM")?;
+    log::warn!("this device was revoked: local data wiped");
+    Ok(())
+}
+
+/// Open conflicts as stored: (id, entity, entity_id, field, winner, loser, detected_at).
+pub type ConflictRow = (String, String, String, String, String, String, String);
+
+pub fn open_conflicts(conn: &Connection) -> CoreResult<Vec<ConflictRow>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, entity, entity_id, field, winner, loser, detected_at FROM conflicts
+         WHERE resolution = '' AND entity <> '' ORDER BY detected_at, id",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(rows)
+}
+
+pub fn count_open_conflicts(conn: &Connection) -> CoreResult<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM conflicts WHERE resolution = '' AND entity <> ''",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+pub(super) fn local_entity_pub(name: &str) -> Option<Entity> {
+    local_entity(name)
+}

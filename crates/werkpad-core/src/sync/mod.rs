@@ -1,0 +1,496 @@
+//! Sync with the regional server (`shared/SYNC.md`): enrolment, push of the outbox with
+//! contiguous wire numbers, pull by server sequence applied page by page in one transaction
+//! with the cursor, per-field sequence tracking (`base_seq`), conflict records and their
+//! resolution, erasure and the wipe of a revoked laptop.
+//!
+//! Network calls never hold the store: the caller's [`StoreAccess`] is taken only for the
+//! short local steps between them, so the coach keeps working while a sync runs.
+
+mod local;
+mod remote;
+
+pub use local::{next_batch, pending, settings, Settings};
+pub use remote::Remote;
+
+use crate::clock::amsterdam;
+use crate::service::Session;
+use crate::store::Store;
+use crate::{CoreError, CoreResult};
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use werkpad_proto::sync::{ConflictSide, EnrolRequest, SyncErrorCode, DEFAULT_PULL_LIMIT};
+use werkpad_proto::{
+    ConflictKeep, ConflictSideView, ConflictView, EnrolInput, ErrorCode, ResolveConflictInput,
+    SyncPhase, SyncStatus,
+};
+
+/// Operations per push.
+pub const PUSH_BATCH: usize = 1000;
+/// Operations per pulled page.
+pub const PULL_PAGE: u32 = DEFAULT_PULL_LIMIT;
+
+/// Why a sync did not complete. `Display` is English (logs); [`SyncError::dutch_message`]
+/// is for the coach.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum SyncError {
+    #[error("this laptop is not enrolled with a regional server")]
+    NotEnrolled,
+    #[error("server unreachable: {0}")]
+    Offline(String),
+    #[error("server refused ({code:?}): {message}")]
+    Refused {
+        code: SyncErrorCode,
+        message: String,
+        expected: Option<u64>,
+    },
+    #[error("unexpected answer from the server: {0}")]
+    Protocol(String),
+}
+
+impl SyncError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            SyncError::NotEnrolled => ErrorCode::NotEnrolled,
+            SyncError::Offline(_) => ErrorCode::Offline,
+            SyncError::Refused {
+                code: SyncErrorCode::ClockAhead,
+                ..
+            } => ErrorCode::ClockAhead,
+            SyncError::Refused {
+                code: SyncErrorCode::DeviceRevoked,
+                ..
+            } => ErrorCode::DeviceRevoked,
+            _ => ErrorCode::SyncFailed,
+        }
+    }
+
+    pub fn dutch_message(&self) -> String {
+        match self {
+            SyncError::NotEnrolled => "Deze laptop is nog niet gekoppeld met de regionale \
+                server. Koppel hem onder Instellingen."
+                .into(),
+            SyncError::Offline(_) => "De regionale server is nu niet bereikbaar. U kunt gewoon \
+                doorwerken; Werkpad synchroniseert zodra de verbinding er weer is."
+                .into(),
+            SyncError::Refused { code, .. } => match code {
+                SyncErrorCode::ClockAhead => "De klok van deze laptop loopt voor op die van de \
+                    regionale server. Zet de datum en tijd van de laptop goed en synchroniseer \
+                    daarna opnieuw."
+                    .into(),
+                SyncErrorCode::DeviceRevoked => "De functioneel beheerder heeft deze laptop \
+                    ingetrokken. De gegevens op deze laptop zijn gewist. Neem contact op met de \
+                    functioneel beheerder."
+                    .into(),
+                SyncErrorCode::ProtocolVersion => "Deze versie van Werkpad past niet bij de \
+                    regionale server. Installeer de nieuwste versie van Werkpad."
+                    .into(),
+                SyncErrorCode::Unauthorized => "De regionale server herkent deze laptop niet \
+                    (meer). Neem contact op met de functioneel beheerder om opnieuw te koppelen."
+                    .into(),
+                SyncErrorCode::EnrolCodeInvalid => "Deze koppelcode is onbekend, al gebruikt of \
+                    verlopen. Vraag de functioneel beheerder om een nieuwe code."
+                    .into(),
+                _ => Self::generic(),
+            },
+            SyncError::Protocol(_) => Self::generic(),
+        }
+    }
+
+    fn generic() -> String {
+        "De regionale server weigerde de synchronisatie. Uw wijzigingen blijven bewaard op deze \
+         laptop. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met de \
+         functioneel beheerder."
+            .into()
+    }
+
+    /// Stored with the last attempt, for the status line.
+    fn stored_code(&self) -> &'static str {
+        match self {
+            SyncError::Offline(_) => "OFFLINE",
+            _ => "ERROR",
+        }
+    }
+}
+
+/// Short, exclusive access to the store between network calls.
+pub trait StoreAccess {
+    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> CoreResult<T>) -> CoreResult<T>;
+}
+
+impl StoreAccess for std::sync::Mutex<Session> {
+    fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> CoreResult<T>) -> CoreResult<T> {
+        let mut g = self.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut g.store)
+    }
+}
+
+/// What one sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    /// Operations the server acknowledged.
+    pub pushed: u64,
+    /// Operations pulled.
+    pub pulled: u64,
+    /// Pulled field changes written into local records.
+    pub applied: u64,
+    /// Conflict records received.
+    pub conflicts_new: u64,
+    /// Entities whose local records changed (for screens to refresh).
+    pub changed: BTreeSet<String>,
+}
+
+fn sync_err(e: SyncError) -> CoreError {
+    CoreError::Sync(e)
+}
+
+/// `http://` only to this laptop itself; everything else must be `https://`.
+pub fn check_server_url(url: &str) -> CoreResult<String> {
+    let url = url.trim().trim_end_matches('/').to_string();
+    let bad = |reason: &str| {
+        CoreError::invalid(
+            "server_url",
+            reason.to_string(),
+            "Vul het volledige adres van de regionale server in, beginnend met https:// \
+             (bijvoorbeeld https://werkpad.regio.nl).",
+        )
+    };
+    let rest = if let Some(r) = url.strip_prefix("https://") {
+        r
+    } else if let Some(r) = url.strip_prefix("http://") {
+        let host = r.split(['/', ':']).next().unwrap_or("");
+        let host = if r.starts_with('[') {
+            r.split(']').next().unwrap_or("").trim_start_matches('[')
+        } else {
+            host
+        };
+        if !matches!(host, "127.0.0.1" | "localhost" | "::1") {
+            return Err(bad("plain http only to loopback"));
+        }
+        r
+    } else {
+        return Err(bad("scheme must be https"));
+    };
+    if rest.is_empty() || rest.contains(char::is_whitespace) {
+        return Err(bad("no host"));
+    }
+    Ok(url)
+}
+
+/// Links this laptop to a regional server with a one-time code; the device token is kept
+/// inside the encrypted store.
+pub async fn enrol<A: StoreAccess>(
+    a: &A,
+    input: &EnrolInput,
+    device_name: &str,
+) -> CoreResult<SyncStatus> {
+    let url = check_server_url(&input.server_url)?;
+    let code = input.code.trim();
+    if code.is_empty() {
+        return Err(CoreError::invalid(
+            "code",
+            "empty",
+            "Vul de koppelcode in die u van de functioneel beheerder kreeg.",
+        ));
+    }
+    let device_id = a.with_store(|s| {
+        if local::settings(s.conn())?.is_some() {
+            return Err(CoreError::invalid(
+                "server_url",
+                "already enrolled",
+                "Deze laptop is al gekoppeld met een regionale server.",
+            ));
+        }
+        Ok(s.actor().device_id.clone())
+    })?;
+    let remote = Remote::new(&url, None).map_err(sync_err)?;
+    let req = EnrolRequest {
+        code: code.to_string(),
+        device_id,
+        device_name: device_name.to_string(),
+    };
+    let resp = match remote.enrol(&req).await {
+        Ok(r) => r,
+        Err(SyncError::Offline(e)) => {
+            return Err(CoreError::invalid(
+                "server_url",
+                format!("unreachable: {e}"),
+                "Werkpad kan de regionale server op dit adres niet bereiken. Controleer het \
+                 adres en de verbinding, en probeer het opnieuw.",
+            ))
+        }
+        Err(
+            e @ SyncError::Refused {
+                code: SyncErrorCode::EnrolCodeInvalid,
+                ..
+            },
+        ) => return Err(CoreError::invalid("code", e.to_string(), e.dutch_message())),
+        Err(e) => return Err(sync_err(e)),
+    };
+    a.with_store(|s| {
+        let now = s.clock().now().to_string();
+        local::save_enrolment(s.conn(), &url, &resp, &now)?;
+        log::info!("enrolled with {url} as {}", resp.user_name);
+        status(s, false)
+    })
+}
+
+/// Pushes everything waiting, then pulls everything new. A revoked laptop wipes itself.
+pub async fn sync_now<A: StoreAccess>(a: &A) -> CoreResult<SyncReport> {
+    let settings = a
+        .with_store(|s| local::settings(s.conn()))?
+        .ok_or(sync_err(SyncError::NotEnrolled))?;
+    let remote =
+        Remote::new(&settings.server_url, Some(settings.token.clone())).map_err(sync_err)?;
+    let mut report = SyncReport::default();
+    let result = async {
+        push_all(a, &remote, &mut report).await?;
+        pull_all(a, &remote, None, &mut report).await
+    }
+    .await;
+    match &result {
+        Ok(()) => a.with_store(|s| {
+            let now = s.clock().now().to_string();
+            local::record_outcome(s.conn(), &now, None)
+        })?,
+        Err(CoreError::Sync(
+            e @ SyncError::Refused {
+                code: SyncErrorCode::DeviceRevoked,
+                ..
+            },
+        )) => {
+            log::warn!("{e}");
+            a.with_store(local::wipe)?;
+        }
+        Err(CoreError::Sync(e)) => {
+            log::info!("sync did not complete: {e}");
+            a.with_store(|s| {
+                local::record_outcome(s.conn(), "", Some((e.stored_code(), &e.dutch_message())))
+            })?;
+        }
+        Err(e) => log::error!("sync failed locally: {e}"),
+    }
+    result.map(|()| report)
+}
+
+/// Pushes the outbox in batches until the server has acknowledged all of it.
+pub async fn push_all<A: StoreAccess>(
+    a: &A,
+    remote: &Remote,
+    report: &mut SyncReport,
+) -> CoreResult<()> {
+    let mut realigned = 0;
+    loop {
+        let batch = a.with_store(|s| local::next_batch(s, PUSH_BATCH))?;
+        let Some(last) = batch.last().map(|o| o.device_seq) else {
+            return Ok(());
+        };
+        match remote.push(&batch).await {
+            Ok(resp) => {
+                if resp.acked_through < last {
+                    return Err(sync_err(SyncError::Protocol(format!(
+                        "acknowledged through {} of {last}",
+                        resp.acked_through
+                    ))));
+                }
+                a.with_store(|s| local::acknowledged(s, &resp))?;
+                report.pushed += batch.len() as u64;
+            }
+            Err(SyncError::Refused {
+                code: SyncErrorCode::PushGap,
+                expected: Some(expected),
+                ..
+            }) if realigned < 3 => {
+                log::warn!("server expects operation {expected} next; realigning");
+                realigned += 1;
+                a.with_store(|s| local::realign(s, expected))?;
+            }
+            Err(e) => return Err(sync_err(e)),
+        }
+    }
+}
+
+/// Pulls and applies pages until the server has nothing more. `fail_after` aborts the
+/// apply of the first page after that many operations (tests: a crash mid-apply).
+pub async fn pull_all<A: StoreAccess>(
+    a: &A,
+    remote: &Remote,
+    fail_after: Option<usize>,
+    report: &mut SyncReport,
+) -> CoreResult<()> {
+    loop {
+        let cursor = a
+            .with_store(|s| local::settings(s.conn()))?
+            .ok_or(sync_err(SyncError::NotEnrolled))?
+            .cursor;
+        let page = remote.pull(cursor, PULL_PAGE).await.map_err(sync_err)?;
+        a.with_store(|s| local::apply_page(s, cursor, &page, fail_after, report))?;
+        if !page.has_more {
+            return Ok(());
+        }
+    }
+}
+
+/// The status for the header. `busy` is known only to the caller running the sync.
+pub fn status(store: &Store, busy: bool) -> CoreResult<SyncStatus> {
+    let conn = store.conn();
+    let Some(s) = local::settings(conn)? else {
+        return Ok(SyncStatus {
+            phase: SyncPhase::NotEnrolled,
+            server_url: None,
+            user_name: None,
+            last_sync_time: None,
+            pending: 0,
+            conflicts: 0,
+            last_error: None,
+        });
+    };
+    let phase = if busy {
+        SyncPhase::Busy
+    } else {
+        match s.last_error_code.as_deref() {
+            None => SyncPhase::Idle,
+            Some("OFFLINE") => SyncPhase::Offline,
+            Some(_) => SyncPhase::Error,
+        }
+    };
+    let last_sync_time = s
+        .last_sync_at
+        .as_deref()
+        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+        .map(|t| {
+            t.to_zoned_datetime(amsterdam())
+                .strftime("%H:%M")
+                .to_string()
+        });
+    Ok(SyncStatus {
+        phase,
+        server_url: Some(s.server_url),
+        user_name: Some(s.user_name),
+        last_sync_time,
+        pending: local::pending(conn)?,
+        conflicts: local::count_open_conflicts(conn)?,
+        last_error: s.last_error,
+    })
+}
+
+fn display(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn record_label(store: &Store, entity: &str, id: &str) -> String {
+    let sql = match entity {
+        "employer" => "SELECT name FROM employers WHERE id = ?1",
+        "candidate" => {
+            "SELECT trim(first_name || ' ' || name_prefix || ' ' || last_name) FROM candidates
+             WHERE id = ?1"
+        }
+        _ => return id.to_string(),
+    };
+    store
+        .conn()
+        .query_row(sql, [id], |r| r.get::<_, String>(0))
+        .unwrap_or_else(|_| id.to_string())
+}
+
+/// Open conflicts, oldest first, with both values and who wrote them.
+pub fn conflicts(store: &Store) -> CoreResult<Vec<ConflictView>> {
+    let me = store.actor().device_id.clone();
+    let side = |text: &str| -> CoreResult<ConflictSideView> {
+        let s: ConflictSide = serde_json::from_str(text)
+            .map_err(|e| CoreError::Internal(format!("conflict side: {e}")))?;
+        Ok(ConflictSideView {
+            value: display(&s.value),
+            user: s.user,
+            mine: s.device_id == me,
+        })
+    };
+    local::open_conflicts(store.conn())?
+        .into_iter()
+        .map(|(id, entity, entity_id, field, w, l, at)| {
+            let detected_at = at
+                .parse::<jiff::Timestamp>()
+                .map(|t| {
+                    t.to_zoned_datetime(amsterdam())
+                        .strftime("%d-%m-%Y %H:%M")
+                        .to_string()
+                })
+                .unwrap_or(at);
+            Ok(ConflictView {
+                record_label: record_label(store, &entity, &entity_id),
+                id,
+                entity,
+                entity_id,
+                field,
+                winner: side(&w)?,
+                loser: side(&l)?,
+                detected_at,
+            })
+        })
+        .collect()
+}
+
+/// Resolves a conflict: the choice is written as the conflict's `resolution` and the kept
+/// value as a normal change of the field (with the field's current `base_seq`), both in
+/// one transaction; both sync like any change.
+pub fn resolve(store: &mut Store, input: &ResolveConflictInput) -> CoreResult<()> {
+    let row: Option<(String, String, String, String, String, String)> = store
+        .conn()
+        .query_row(
+            "SELECT entity, entity_id, field, winner, loser, resolution FROM conflicts
+             WHERE id = ?1",
+            [&input.id],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
+        )
+        .ok();
+    let Some((entity, entity_id, field, winner, loser, resolution)) = row else {
+        return Err(CoreError::NotFound(format!("conflict {}", input.id)));
+    };
+    if !resolution.is_empty() {
+        return Ok(()); // resolved already (perhaps by a colleague)
+    }
+    let kept_text = match input.keep {
+        ConflictKeep::Winner => winner,
+        ConflictKeep::Loser => loser,
+    };
+    let kept: ConflictSide = serde_json::from_str(&kept_text)
+        .map_err(|e| CoreError::Internal(format!("conflict side: {e}")))?;
+    let by = store.actor().name.clone();
+    store.with_tx(|tx| {
+        let keep = match input.keep {
+            ConflictKeep::Winner => "winner",
+            ConflictKeep::Loser => "loser",
+        };
+        tx.update(
+            crate::store::Entity::Conflict,
+            &input.id,
+            &[(
+                "resolution",
+                json!({"keep": keep, "value": kept.value, "by": by}),
+            )],
+        )?;
+        if let Some(e) = local::local_entity_pub(&entity) {
+            let exists: bool = tx.conn().query_row(
+                &format!("SELECT EXISTS(SELECT 1 FROM {} WHERE id = ?1)", e.table()),
+                [&entity_id],
+                |r| r.get(0),
+            )?;
+            if exists && e.fields().contains(&field.as_str()) {
+                tx.update(e, &entity_id, &[(field.as_str(), kept.value.clone())])?;
+            }
+        }
+        Ok(())
+    })
+}

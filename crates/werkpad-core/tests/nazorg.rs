@@ -1,0 +1,583 @@
+//! Journeys 3 and 4 through the core with a clock the test moves: plaatsing with
+//! instruments, the nazorg plan, check-ins, opschalen and afschalen, the waakvlam, a
+//! failed placement, and the follow-ups of Vandaag.
+
+use jiff::Timestamp;
+use std::sync::{Arc, Mutex};
+use werkpad_core::clock::Clock;
+use werkpad_core::service::{candidates, nazorg, Session, Workspace};
+use werkpad_core::store::install::KdfParams;
+use werkpad_core::CoreError;
+use werkpad_proto::*;
+
+const PASS: &str = "keukentafel-2026";
+
+/// A clock the test sets; every "today" in the core comes from it.
+#[derive(Clone)]
+struct TestClock(Arc<Mutex<Timestamp>>);
+
+impl TestClock {
+    fn at(day: &str) -> TestClock {
+        TestClock(Arc::new(Mutex::new(noon(day))))
+    }
+    fn set(&self, day: &str) {
+        *self.0.lock().unwrap() = noon(day);
+    }
+}
+
+fn noon(day: &str) -> Timestamp {
+    format!("{day}T11:00:00Z").parse().unwrap()
+}
+
+impl Clock for TestClock {
+    fn now(&self) -> Timestamp {
+        *self.0.lock().unwrap()
+    }
+}
+
+fn workspace(dir: &std::path::Path, clock: &TestClock) -> Workspace {
+    Workspace::new(dir)
+        .unwrap()
+        .with_kdf(KdfParams::FOR_TESTS)
+        .with_clock(Arc::new(clock.clone()))
+}
+
+fn session(dir: &std::path::Path, clock: &TestClock) -> Session {
+    workspace(dir, clock)
+        .setup(&SetupInput {
+            name: "Sanne de Vries".into(),
+            role: Role::Jobcoach,
+            organisation: "Gemeente Amersfoort".into(),
+            passphrase: PASS.into(),
+        })
+        .unwrap()
+}
+
+fn kandidaat(s: &mut Session, first: &str) -> String {
+    candidates::create(
+        s,
+        &CandidateInput {
+            first_name: first.into(),
+            name_prefix: String::new(),
+            last_name: "Jansen".into(),
+            date_of_birth: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            street: String::new(),
+            postcode: String::new(),
+            city: "Amersfoort".into(),
+            benefit_situation: BenefitSituation::Bijstand,
+            target_groups: vec![],
+            finding_place: String::new(),
+            bsn: String::new(),
+            bsn_legal_ground: String::new(),
+            owner: String::new(),
+        },
+    )
+    .unwrap()
+    .candidate
+    .id
+}
+
+fn placement(candidate_id: &str, start: &str) -> PlacementInput {
+    PlacementInput {
+        candidate_id: candidate_id.into(),
+        employer_name: "Groenbedrijf De Eik".into(),
+        function_title: "Medewerker groenvoorziening".into(),
+        started_on: start.into(),
+        contract_type: ContractType::Tijdelijk,
+        hours_per_week: 24,
+        routes: vec![Route::Leerwerktraject, Route::Jobcarving],
+        instruments: vec![
+            PlacementInstrumentInput {
+                instrument_id: "proefplaatsing".into(),
+                started_on: String::new(),
+                ended_on: String::new(),
+                amount: String::new(),
+            },
+            PlacementInstrumentInput {
+                instrument_id: "loonkostensubsidie".into(),
+                started_on: String::new(),
+                ended_on: String::new(),
+                amount: "1.250,00".into(),
+            },
+        ],
+        agreements: "Vaste begeleider op de werkvloer".into(),
+        risks: "Lange reistijd".into(),
+        fallback_plan: "Binnen een week een driegesprek".into(),
+        beschut: false,
+    }
+}
+
+fn count(s: &Session, sql: &str) -> i64 {
+    s.store.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+fn reasons(view: &NazorgView) -> Vec<(String, String)> {
+    view.reminders
+        .iter()
+        .map(|r| (r.due_on.clone(), r.reason.clone()))
+        .collect()
+}
+
+#[test]
+fn the_catalogue_holds_the_default_instruments_with_their_rules_as_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clock = TestClock::at("2026-11-02");
+    let s = session(tmp.path(), &clock);
+    let all = nazorg::list_instruments(&s).unwrap();
+    assert!(all.len() >= 15, "the defaults of DOMAIN.md are all there");
+    let lks = all.iter().find(|i| i.id == "loonkostensubsidie").unwrap();
+    assert_eq!(
+        lks.deadlines,
+        vec!["Aanvraagtermijn loonkostensubsidie verloopt: 6 maanden na de start".to_string()],
+        "the LKS request window is a rule in the catalogue"
+    );
+    let proef = all.iter().find(|i| i.id == "proefplaatsing").unwrap();
+    assert_eq!(proef.default_months, 2, "a proefplaatsing lasts 2 months");
+}
+
+#[test]
+fn journey_3_a_placement_brings_the_nazorg_plan_and_instrument_deadlines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clock = TestClock::at("2026-11-02");
+    let mut s = session(tmp.path(), &clock);
+    let id = kandidaat(&mut s, "Daan");
+
+    let err = nazorg::record_placement(
+        &mut s,
+        &PlacementInput {
+            employer_name: " ".into(),
+            ..placement(&id, "02-11-2026")
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            CoreError::Invalid {
+                field: "employer_name",
+                ..
+            }
+        ),
+        "the form must show which field is missing: {err:?}"
+    );
+
+    let view = nazorg::record_placement(&mut s, &placement(&id, "02-11-2026")).unwrap();
+    let p = view.placement.as_ref().expect("the placement is running");
+    assert_eq!(p.intensity, Intensity::Nazorg);
+    assert_eq!(
+        p.routes,
+        vec![Route::Leerwerktraject, Route::Jobcarving],
+        "routes combine"
+    );
+    assert_eq!(p.instruments.len(), 2);
+    assert_eq!(
+        p.instruments[0].ended_on, "02-01-2027",
+        "proefplaatsing: 2 months by default"
+    );
+    assert_eq!(p.instruments[1].amount, "€ 1.250,00");
+    let r = reasons(&view);
+    assert_eq!(
+        r.len(),
+        12,
+        "5 contacts for werknemer and werkgever, and 2 deadlines: {r:#?}"
+    );
+    assert_eq!(
+        r[0],
+        ("09-11-2026".into(), "nazorg +1 week (werkgever)".into())
+    );
+    assert!(
+        r.contains(&("31-12-2026".into(), "Einde proefplaatsing".into())),
+        "2 January 2027 is a Saturday after Nieuwjaarsdag: the end is announced the last \
+         working day before it: {r:#?}"
+    );
+    assert!(
+        r.contains(&(
+            "30-04-2027".into(),
+            "Aanvraagtermijn loonkostensubsidie verloopt".into()
+        )),
+        "the LKS window closes on Sunday 2 May 2027, so the coach is reminded on Friday"
+    );
+    assert!(
+        r.contains(&("03-05-2027".into(), "nazorg +6 maanden (werknemer)".into())),
+        "a contact on Sunday moves to Monday"
+    );
+
+    let detail = candidates::detail(&s, &id).unwrap();
+    let t = &detail.trajectories[0];
+    assert_eq!(
+        t.phase,
+        Phase::Nazorg,
+        "the case is in nazorg after the placement"
+    );
+    let to: Vec<Phase> = t.history.iter().map(|h| h.to).collect();
+    assert_eq!(to, vec![Phase::Intake, Phase::Plaatsing, Phase::Nazorg]);
+    assert!(t.history[1].reason.contains("Groenbedrijf De Eik"));
+
+    // Nothing is generated twice after a restart: the schedule lives in stored rows.
+    let before = count(&s, "SELECT count(*) FROM reminders");
+    drop(s);
+    let s = workspace(tmp.path(), &clock).unlock(PASS).unwrap();
+    assert_eq!(count(&s, "SELECT count(*) FROM reminders"), before);
+    let outbox = count(&s, "SELECT count(*) FROM outbox WHERE entity = 'reminder'");
+    assert!(outbox > 0, "follow-ups are synced like every other record");
+
+    // Vandaag on 9 November: the +1 week contacts are due today; nothing overdue.
+    clock.set("2026-11-09");
+    let due = nazorg::due_list(&s).unwrap();
+    assert_eq!(due.today, "09-11-2026");
+    assert!(due.overdue.is_empty());
+    assert_eq!(due.due_today.len(), 1, "grouped per case");
+    assert_eq!(due.due_today[0].candidate_name, "Daan Jansen");
+    assert_eq!(due.due_today[0].items.len(), 2, "werknemer and werkgever");
+    // A week later they are overdue.
+    clock.set("2026-11-16");
+    let due = nazorg::due_list(&s).unwrap();
+    assert_eq!(
+        due.overdue[0].items.len(),
+        2,
+        "what was not done is over tijd"
+    );
+}
+
+#[test]
+fn journey_4_check_in_opschalen_afschalen_and_a_waakvlam_for_years() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clock = TestClock::at("2026-11-02");
+    let mut s = session(tmp.path(), &clock);
+    let id = kandidaat(&mut s, "Fatima");
+    let view = nazorg::record_placement(&mut s, &placement(&id, "02-11-2026")).unwrap();
+    let pid = view.placement.unwrap().id;
+
+    // +1 week: a good contact with both at once answers both follow-ups.
+    clock.set("2026-11-09");
+    let first = nazorg::due_list(&s).unwrap().due_today[0].items[0]
+        .id
+        .clone();
+    let view = nazorg::log_check_in(
+        &mut s,
+        &CheckInInput {
+            placement_id: pid.clone(),
+            reminder_id: Some(first),
+            contacted: ContactSubject::Beide,
+            channel: Channel::Werkvloer,
+            outcome: Outcome::Goed,
+            note: String::new(),
+            scale_up: false,
+        },
+    )
+    .unwrap();
+    assert_eq!(view.check_ins.len(), 1);
+    assert!(
+        nazorg::due_list(&s).unwrap().due_today.is_empty(),
+        "both contacts are done"
+    );
+
+    // +1 month: it goes badly; opschalen in the same action.
+    clock.set("2026-12-02");
+    let rid = nazorg::due_list(&s).unwrap().due_today[0].items[0]
+        .id
+        .clone();
+    let err = nazorg::log_check_in(
+        &mut s,
+        &CheckInInput {
+            placement_id: pid.clone(),
+            reminder_id: Some(rid.clone()),
+            contacted: ContactSubject::Werknemer,
+            channel: Channel::Telefoon,
+            outcome: Outcome::Zorg,
+            note: String::new(),
+            scale_up: true,
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, CoreError::Invalid { field: "note", .. }),
+        "zorg needs a note"
+    );
+    let view = nazorg::log_check_in(
+        &mut s,
+        &CheckInInput {
+            placement_id: pid.clone(),
+            reminder_id: Some(rid),
+            contacted: ContactSubject::Werknemer,
+            channel: Channel::Telefoon,
+            outcome: Outcome::Zorg,
+            note: "Conflict met leidinggevende, slaapt slecht".into(),
+            scale_up: true,
+        },
+    )
+    .unwrap();
+    let p = view.placement.as_ref().unwrap();
+    assert_eq!(
+        p.intensity,
+        Intensity::Intensief,
+        "opschalen happened in one action"
+    );
+    assert_eq!(
+        view.reminders[0].due_on, "09-12-2026",
+        "a fresh intensive schedule starts from today: +1 week"
+    );
+    assert!(view.reminders[0]
+        .reason
+        .starts_with("intensieve nazorg +1 week"));
+    assert!(
+        view.reminders
+            .iter()
+            .any(|r| r.reason == "Einde proefplaatsing"),
+        "instrument deadlines stay when the intensity changes"
+    );
+    let open_before = view.reminders.len();
+    // Opschalen twice on one day writes no second schedule.
+    let again = nazorg::scale_up(
+        &mut s,
+        &IntensityInput {
+            placement_id: pid.clone(),
+            reason: "Nogmaals".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        again.reminders.len(),
+        open_before,
+        "deterministic ids: nothing twice"
+    );
+
+    // Afschalen: back to the regular schedule, only what is still ahead.
+    clock.set("2027-02-10");
+    let view = nazorg::scale_down(
+        &mut s,
+        &IntensityInput {
+            placement_id: pid.clone(),
+            reason: "Gaat weer goed".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        view.placement.as_ref().unwrap().intensity,
+        Intensity::Nazorg
+    );
+    let nazorg_left: Vec<&str> = view
+        .reminders
+        .iter()
+        .filter(|r| r.kind == ReminderKind::Nazorg)
+        .map(|r| r.reason.as_str())
+        .collect();
+    assert_eq!(
+        nazorg_left,
+        vec![
+            "nazorg +6 maanden (werkgever)",
+            "nazorg +6 maanden (werknemer)",
+            "nazorg +12 maanden (werkgever)",
+            "nazorg +12 maanden (werknemer)",
+        ],
+        "the regular plan counts from the start of work"
+    );
+
+    // The 6-month contact records a duurzame plaatsing.
+    clock.set("2027-05-03");
+    let six = view
+        .reminders
+        .iter()
+        .find(|r| r.reason == "nazorg +6 maanden (werknemer)")
+        .unwrap();
+    let view = nazorg::update_reminder(
+        &mut s,
+        &ReminderUpdate {
+            id: six.id.clone(),
+            action: ReminderAction::Done,
+            days: 0,
+            date: String::new(),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        view.placement.as_ref().unwrap().durable_6m_on.as_deref(),
+        Some("03-05-2027")
+    );
+
+    // After nazorg: the waakvlam, quarterly, for two years.
+    clock.set("2027-11-02");
+    let view = nazorg::scale_down(
+        &mut s,
+        &IntensityInput {
+            placement_id: pid.clone(),
+            reason: "Nazorg afgerond".into(),
+        },
+    )
+    .unwrap();
+    let p = view.placement.as_ref().unwrap();
+    assert_eq!(p.intensity, Intensity::Waakvlam);
+    assert_eq!(p.waakvlam_until.as_deref(), Some("02-11-2029"));
+    let w: Vec<&Reminder> = view
+        .reminders
+        .iter()
+        .filter(|r| r.kind == ReminderKind::Waakvlam)
+        .collect();
+    assert_eq!(w.len(), 1, "the waakvlam keeps one contact ahead");
+    assert_eq!(w[0].due_on, "02-02-2028");
+    assert_eq!(
+        candidates::detail(&s, &id).unwrap().trajectories[0].phase,
+        Phase::Waakvlam
+    );
+    // Each contact brings the next, for two years, then a last follow-up to end it.
+    let mut next = w[0].id.clone();
+    let mut contacts = 0;
+    loop {
+        let view = nazorg::update_reminder(
+            &mut s,
+            &ReminderUpdate {
+                id: next.clone(),
+                action: ReminderAction::Done,
+                days: 0,
+                date: String::new(),
+            },
+        )
+        .unwrap();
+        contacts += 1;
+        match view
+            .reminders
+            .iter()
+            .find(|r| r.kind == ReminderKind::Waakvlam)
+        {
+            Some(r) if r.reason.starts_with("einde waakvlam") => {
+                assert_eq!(r.due_on, "02-11-2029");
+                break;
+            }
+            Some(r) => next = r.id.clone(),
+            None => panic!("the waakvlam must not stop without telling the coach"),
+        }
+        assert!(contacts < 20, "the waakvlam of two years must end");
+    }
+    assert_eq!(contacts, 8, "quarterly for two years");
+
+    // Snooze moves a follow-up to a working day.
+    clock.set("2029-11-02");
+    let end = nazorg::get(&s, &id)
+        .unwrap()
+        .reminders
+        .into_iter()
+        .find(|r| r.kind == ReminderKind::Waakvlam)
+        .unwrap();
+    let view = nazorg::update_reminder(
+        &mut s,
+        &ReminderUpdate {
+            id: end.id.clone(),
+            action: ReminderAction::Snooze,
+            days: 1,
+            date: String::new(),
+        },
+    )
+    .unwrap();
+    let snoozed = view.reminders.iter().find(|r| r.id == end.id).unwrap();
+    assert_eq!(snoozed.due_on, "05-11-2029", "Friday + 1 day → Monday");
+
+    let view = nazorg::end_waakvlam(
+        &mut s,
+        &IntensityInput {
+            placement_id: pid,
+            reason: "Werkt zelfstandig, vast contract".into(),
+        },
+    )
+    .unwrap();
+    assert!(view.placement.is_none() && view.reminders.is_empty());
+    assert_eq!(
+        candidates::detail(&s, &id).unwrap().trajectories[0].phase,
+        Phase::Afgesloten,
+        "only the coach ends the waakvlam"
+    );
+}
+
+#[test]
+fn beschut_werk_keeps_its_waakvlam_without_end() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clock = TestClock::at("2026-11-02");
+    let mut s = session(tmp.path(), &clock);
+    let id = kandidaat(&mut s, "Bram");
+    let view = nazorg::record_placement(
+        &mut s,
+        &PlacementInput {
+            beschut: true,
+            instruments: vec![],
+            ..placement(&id, "02-11-2026")
+        },
+    )
+    .unwrap();
+    let pid = view.placement.unwrap().id;
+    let view = nazorg::scale_down(
+        &mut s,
+        &IntensityInput {
+            placement_id: pid,
+            reason: "Stabiel".into(),
+        },
+    )
+    .unwrap();
+    let p = view.placement.as_ref().unwrap();
+    assert_eq!(p.intensity, Intensity::Waakvlam);
+    assert_eq!(p.waakvlam_until, None, "beschut werk never ends by itself");
+    let mut next = view.reminders[0].id.clone();
+    for _ in 0..12 {
+        let view = nazorg::update_reminder(
+            &mut s,
+            &ReminderUpdate {
+                id: next,
+                action: ReminderAction::Done,
+                days: 0,
+                date: String::new(),
+            },
+        )
+        .unwrap();
+        let r = &view.reminders[0];
+        assert!(
+            r.reason.starts_with("waakvlam"),
+            "still quarterly: {}",
+            r.reason
+        );
+        next = r.id.clone();
+    }
+}
+
+#[test]
+fn a_failed_placement_returns_the_case_to_bemiddeling_not_closed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clock = TestClock::at("2026-11-02");
+    let mut s = session(tmp.path(), &clock);
+    let id = kandidaat(&mut s, "Priya");
+    let pid = nazorg::record_placement(&mut s, &placement(&id, "02-11-2026"))
+        .unwrap()
+        .placement
+        .unwrap()
+        .id;
+    clock.set("2026-11-20");
+    let view = nazorg::end_placement(
+        &mut s,
+        &EndPlacementInput {
+            placement_id: pid,
+            status: PlacementStatus::Mislukt,
+            reason: "Werk paste niet bij de belastbaarheid".into(),
+        },
+    )
+    .unwrap();
+    assert!(view.placement.is_none(), "no placement is running any more");
+    assert_eq!(view.earlier[0].status, PlacementStatus::Mislukt);
+    assert_eq!(view.earlier[0].ended_on.as_deref(), Some("20-11-2026"));
+    assert_eq!(
+        count(&s, "SELECT count(*) FROM reminders WHERE status = 'open'"),
+        0,
+        "the follow-ups of a failed placement are set aside"
+    );
+    let t = &candidates::detail(&s, &id).unwrap().trajectories[0];
+    assert_eq!(t.phase, Phase::WerkFit, "the person is not let go");
+    assert!(t.closed_on.is_none());
+    assert!(
+        t.activities
+            .iter()
+            .any(|a| a.tile == Tile::Bemiddeling && a.closed_on.is_none()),
+        "bemiddeling is open again to look for an alternative"
+    );
+    // A next placement can be recorded on the same traject.
+    let view = nazorg::record_placement(&mut s, &placement(&id, "01-12-2026")).unwrap();
+    assert!(view.placement.is_some());
+    assert_eq!(view.earlier.len(), 1);
+}

@@ -1,0 +1,462 @@
+//! The sync client against the REAL regional server (in-process, on a loopback port, with
+//! its SQLite store): two laptops, enrolment, offline edits to the same werkgever, conflicts
+//! and their resolution, a crash mid-sync, a retried push.
+
+use std::sync::{Arc, Mutex};
+use werkpad_core::service::{employers, Session, Workspace};
+use werkpad_core::store::install::KdfParams;
+use werkpad_core::sync::{self, Remote, SyncReport};
+use werkpad_core::CoreError;
+use werkpad_proto::sync::UserRole;
+use werkpad_proto::*;
+use werkpad_server::admin::{self, AdminCommand};
+use werkpad_server::store::{sqlite::SqliteStore, DynStore};
+
+struct Server {
+    url: String,
+    store: DynStore,
+    _dir: tempfile::TempDir,
+    _stop: tokio::sync::oneshot::Sender<()>,
+}
+
+async fn server() -> Server {
+    let dir = tempfile::tempdir().unwrap();
+    let store: DynStore = Arc::new(SqliteStore::open(&dir.path().join("server.db")).unwrap());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, rx) = tokio::sync::oneshot::channel::<()>();
+    let state = werkpad_server::AppState::new(store.clone());
+    tokio::spawn(async move {
+        werkpad_server::serve(listener, state, async {
+            let _ = rx.await;
+        })
+        .await
+        .unwrap();
+    });
+    Server {
+        url,
+        store,
+        _dir: dir,
+        _stop: stop,
+    }
+}
+
+impl Server {
+    async fn admin(&self, cmd: AdminCommand) -> String {
+        let mut out = Vec::new();
+        admin::run(&self.store, cmd, &mut out).await.unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    async fn code(&self, user: &str) -> String {
+        let _ = self
+            .store
+            .add_user(user, UserRole::Accountmanager, Some("noord"))
+            .await;
+        self.admin(AdminCommand::EnrolCode {
+            user: user.into(),
+            valid_hours: 1,
+        })
+        .await
+        .trim()
+        .to_string()
+    }
+}
+
+struct Laptop {
+    s: Mutex<Session>,
+    _dir: tempfile::TempDir,
+}
+
+fn laptop(name: &str) -> Laptop {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Workspace::new(dir.path())
+        .unwrap()
+        .with_kdf(KdfParams::FOR_TESTS)
+        .setup(&SetupInput {
+            name: name.into(),
+            role: Role::Accountmanager,
+            organisation: "Werkbedrijf Noord".into(),
+            passphrase: "keukentafel-2026".into(),
+        })
+        .unwrap();
+    Laptop {
+        s: Mutex::new(s),
+        _dir: dir,
+    }
+}
+
+impl Laptop {
+    fn with<T>(&self, f: impl FnOnce(&mut Session) -> T) -> T {
+        f(&mut self.s.lock().unwrap())
+    }
+
+    async fn enrol(&self, srv: &Server, user: &str) {
+        let code = srv.code(user).await;
+        let st = sync::enrol(
+            &self.s,
+            &EnrolInput {
+                server_url: srv.url.clone(),
+                code,
+            },
+            "laptop",
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            st.phase,
+            SyncPhase::Idle,
+            "a freshly enrolled laptop is linked and has not failed yet"
+        );
+    }
+
+    async fn sync(&self) -> SyncReport {
+        sync::sync_now(&self.s).await.unwrap()
+    }
+
+    fn employer(&self, id: &str) -> Employer {
+        self.with(|s| employers::get(s, id).unwrap())
+    }
+
+    fn edit(&self, id: &str, f: impl FnOnce(&mut EmployerInput)) {
+        let e = self.employer(id);
+        let mut input = EmployerInput {
+            id: Some(e.id),
+            name: e.name,
+            city: e.city,
+            sector: e.sector,
+            account_owner: e.account_owner,
+        };
+        f(&mut input);
+        self.with(|s| employers::save(s, &input).unwrap());
+    }
+
+    fn conflicts(&self) -> Vec<ConflictView> {
+        self.with(|s| sync::conflicts(&s.store).unwrap())
+    }
+
+    fn status(&self) -> SyncStatus {
+        self.with(|s| sync::status(&s.store, false).unwrap())
+    }
+
+    fn count(&self, sql: &str) -> i64 {
+        self.with(|s| s.store.conn().query_row(sql, [], |r| r.get(0)).unwrap())
+    }
+}
+
+/// Two enrolled laptops sharing one werkgever "Bakkerij De Korrel".
+async fn two_with_employer() -> (Server, Laptop, Laptop, String) {
+    let srv = server().await;
+    let (a, b) = (laptop("Anna de Vries"), laptop("Bram Jansen"));
+    a.enrol(&srv, "anna").await;
+    b.enrol(&srv, "bram").await;
+    let e = a.with(|s| {
+        employers::save(
+            s,
+            &EmployerInput {
+                id: None,
+                name: "Bakkerij De Korrel".into(),
+                city: "Assen".into(),
+                sector: "Voeding".into(),
+                account_owner: "Anna".into(),
+            },
+        )
+        .unwrap()
+    });
+    a.sync().await;
+    b.sync().await;
+    assert_eq!(
+        b.employer(&e.id).name,
+        "Bakkerij De Korrel",
+        "employers are region-wide: B must receive what A created"
+    );
+    (srv, a, b, e.id)
+}
+
+#[tokio::test]
+async fn different_fields_edited_offline_both_survive() {
+    let (_srv, a, b, id) = two_with_employer().await;
+    a.edit(&id, |e| e.city = "Emmen".into());
+    b.edit(&id, |e| e.sector = "Horeca".into());
+    a.sync().await;
+    b.sync().await;
+    a.sync().await;
+    for (who, l) in [("A", &a), ("B", &b)] {
+        let e = l.employer(&id);
+        assert_eq!(
+            (e.city.as_str(), e.sector.as_str()),
+            ("Emmen", "Horeca"),
+            "on {who}: edits to different fields of one record must both survive (SYNC.md 1)"
+        );
+        assert!(
+            l.conflicts().is_empty(),
+            "on {who}: different fields are no conflict"
+        );
+        assert_eq!(
+            l.status().pending,
+            0,
+            "on {who}: everything was acknowledged"
+        );
+    }
+}
+
+#[tokio::test]
+async fn same_field_edited_offline_is_a_conflict_until_resolved() {
+    let (_srv, a, b, id) = two_with_employer().await;
+    a.edit(&id, |e| e.name = "Bakkerij De Korrel BV".into());
+    b.edit(&id, |e| e.name = "De Korrel Brood & Banket".into());
+    a.sync().await;
+    b.sync().await;
+    a.sync().await;
+
+    let (na, nb) = (a.employer(&id).name, b.employer(&id).name);
+    assert_eq!(
+        na, nb,
+        "the winner of a concurrent edit must be the same on every replica (SYNC.md 1)"
+    );
+    for (who, l) in [("A", &a), ("B", &b)] {
+        let c = l.conflicts();
+        assert_eq!(
+            c.len(),
+            1,
+            "on {who}: the conflict must be shown to both users"
+        );
+        let c = &c[0];
+        let mut values = [c.winner.value.clone(), c.loser.value.clone()];
+        values.sort();
+        assert_eq!(
+            values,
+            [
+                "Bakkerij De Korrel BV".to_string(),
+                "De Korrel Brood & Banket".to_string()
+            ],
+            "on {who}: both values must be kept, nothing lost silently"
+        );
+        assert_eq!(c.winner.value, na, "the winner is what the field holds");
+        assert_eq!(c.record_label, na, "the inbox names the werkgever");
+        assert!(
+            c.winner.mine != c.loser.mine,
+            "on {who}: exactly one side was written on this laptop"
+        );
+        assert_eq!(
+            l.status().conflicts,
+            1,
+            "the header counts the open conflict"
+        );
+    }
+    let users: Vec<String> = {
+        let c = &a.conflicts()[0];
+        let mut u = vec![c.winner.user.clone(), c.loser.user.clone()];
+        u.sort();
+        u
+    };
+    assert_eq!(
+        users,
+        ["anna", "bram"],
+        "the record says who wrote each value"
+    );
+
+    // B keeps B's own value, whichever side it is on.
+    let c = b.conflicts().remove(0);
+    let keep = if c.winner.mine {
+        ConflictKeep::Winner
+    } else {
+        ConflictKeep::Loser
+    };
+    b.with(|s| {
+        sync::resolve(
+            &mut s.store,
+            &ResolveConflictInput {
+                id: c.id.clone(),
+                keep,
+            },
+        )
+        .unwrap()
+    });
+    assert!(b.conflicts().is_empty(), "resolved on B at once");
+    assert_eq!(b.employer(&id).name, "De Korrel Brood & Banket");
+    b.sync().await;
+    a.sync().await;
+    b.sync().await;
+    for (who, l) in [("A", &a), ("B", &b)] {
+        assert_eq!(
+            l.employer(&id).name,
+            "De Korrel Brood & Banket",
+            "on {who}: the chosen value syncs as a normal change"
+        );
+        assert!(
+            l.conflicts().is_empty(),
+            "on {who}: the resolution syncs, so the conflict is gone everywhere"
+        );
+        assert_eq!(l.status().conflicts, 0);
+    }
+    assert!(
+        a.conflicts().is_empty() && b.conflicts().is_empty(),
+        "the resolving write had a current base_seq, so it made no new conflict"
+    );
+}
+
+#[tokio::test]
+async fn an_edit_after_a_pulled_change_is_not_a_conflict() {
+    // base_seq is filled at write time from the pulled field state.
+    let (_srv, a, b, id) = two_with_employer().await;
+    a.edit(&id, |e| e.city = "Emmen".into());
+    a.sync().await;
+    b.sync().await;
+    assert_eq!(b.employer(&id).city, "Emmen");
+    b.edit(&id, |e| e.city = "Hoogeveen".into());
+    b.sync().await;
+    a.sync().await;
+    assert_eq!(
+        a.employer(&id).city,
+        "Hoogeveen",
+        "a causal edit simply wins"
+    );
+    assert!(
+        a.conflicts().is_empty() && b.conflicts().is_empty(),
+        "B saw A's change before editing: no conflict"
+    );
+}
+
+fn remote(l: &Laptop) -> Remote {
+    let st = l.with(|s| sync::settings(s.store.conn()).unwrap().unwrap());
+    Remote::new(&st.server_url, Some(st.token)).unwrap()
+}
+
+#[tokio::test]
+async fn a_retried_push_is_idempotent_and_a_lost_ack_duplicates_nothing() {
+    let (srv, a, b, id) = two_with_employer().await;
+    for i in 0..30 {
+        a.edit(&id, |e| e.account_owner = format!("eigenaar {i}"));
+    }
+    a.edit(&id, |e| e.city = "Emmen".into());
+    assert_eq!(
+        a.status().pending,
+        31,
+        "31 field changes wait in the outbox"
+    );
+    // The batch is numbered and sent; the laptop dies before it stores the answer.
+    let batch = a.with(|s| sync::next_batch(&mut s.store, 1000).unwrap());
+    let first = remote(&a).push(&batch).await.unwrap();
+    let again = remote(&a).push(&batch).await.unwrap();
+    assert_eq!(
+        first, again,
+        "re-sending a batch must return the same acknowledgement (SYNC.md 4)"
+    );
+    assert_eq!(
+        a.status().pending,
+        31,
+        "the answer was lost: the outbox still holds it all"
+    );
+    // After the restart the normal sync sends the same numbers again.
+    let r = a.sync().await;
+    assert_eq!(r.pushed, 31, "the same 31 operations went again");
+    assert_eq!(a.status().pending, 0, "and are acknowledged now");
+    let devices = srv.admin(AdminCommand::DeviceList).await;
+    assert!(
+        devices
+            .lines()
+            .any(|l| l.contains("\tanna\t") && l.contains("acked 35")),
+        "the server holds A's 4 create + 31 edit operations, each once: {devices}"
+    );
+    let r = b.sync().await;
+    assert_eq!(
+        r.pulled, 31,
+        "B receives each of A's 31 operations exactly once, no duplicates: {r:?}"
+    );
+    assert_eq!(b.employer(&id).account_owner, "eigenaar 29");
+}
+
+#[tokio::test]
+async fn a_client_killed_mid_apply_resumes_without_loss_or_duplicates() {
+    let (_srv, a, b, id) = two_with_employer().await;
+    for i in 0..30 {
+        a.edit(&id, |e| e.account_owner = format!("eigenaar {i}"));
+    }
+    a.edit(&id, |e| e.city = "Emmen".into());
+    a.sync().await;
+
+    let cursor = |l: &Laptop| l.with(|s| sync::settings(s.store.conn()).unwrap().unwrap().cursor);
+    let before = cursor(&b);
+    let err = sync::pull_all(&b.s, &remote(&b), Some(10), &mut SyncReport::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, CoreError::Internal(_)),
+        "the failpoint fired: {err}"
+    );
+    assert_eq!(
+        cursor(&b),
+        before,
+        "an aborted apply must not move the cursor (SYNC.md 5: page and cursor together)"
+    );
+    assert_eq!(
+        b.employer(&id).account_owner,
+        "Anna",
+        "and none of the page's changes may stick half-applied"
+    );
+    // Restart: the store is opened again from disk, then syncs normally.
+    b.with(|s| {
+        let ws = Workspace::new(b._dir.path())
+            .unwrap()
+            .with_kdf(KdfParams::FOR_TESTS);
+        *s = ws.unlock("keukentafel-2026").unwrap();
+    });
+    let r = b.sync().await;
+    assert_eq!(
+        r.pulled, 31,
+        "the page came again, each operation once: {r:?}"
+    );
+    let e = b.employer(&id);
+    assert_eq!(
+        (e.account_owner.as_str(), e.city.as_str()),
+        ("eigenaar 29", "Emmen"),
+        "resumed exactly: the last value of every field, nothing lost"
+    );
+    assert_eq!(
+        b.count("SELECT count(*) FROM audit_log WHERE action = 'sync'"),
+        4 + 31,
+        "every pulled change was applied once (4 at creation, 31 now)"
+    );
+}
+
+#[tokio::test]
+async fn a_revoked_laptop_wipes_itself_at_its_next_contact() {
+    let (srv, a, _b, _id) = two_with_employer().await;
+    let device = a.with(|s| s.profile.device_id.clone());
+    srv.admin(AdminCommand::DeviceRevoke { device_id: device })
+        .await;
+    let err = sync::sync_now(&a.s).await.unwrap_err();
+    assert_eq!(
+        err.code(),
+        ErrorCode::DeviceRevoked,
+        "the coach is told why"
+    );
+    assert_eq!(
+        a.count("SELECT count(*) FROM employers") + a.count("SELECT count(*) FROM outbox"),
+        0,
+        "a revoked laptop keeps no records (SYNC.md 9)"
+    );
+    assert_eq!(
+        a.status().phase,
+        SyncPhase::NotEnrolled,
+        "the token is gone with the data"
+    );
+}
+
+#[tokio::test]
+async fn an_unreachable_server_is_offline_not_an_error() {
+    let (srv, a, _b, id) = two_with_employer().await;
+    a.edit(&id, |e| e.city = "Emmen".into());
+    drop(srv);
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    let err = sync::sync_now(&a.s).await.unwrap_err();
+    assert_eq!(
+        err.code(),
+        ErrorCode::Offline,
+        "no server: the laptop works on"
+    );
+    let st = a.status();
+    assert_eq!(st.phase, SyncPhase::Offline, "the header says offline");
+    assert_eq!(st.pending, 1, "the change waits, not lost");
+}

@@ -1,0 +1,227 @@
+//! Journeys 3 and 4 in the real window: a placement with its route and instruments brings
+//! the nazorg schedule and the instrument deadlines; Vandaag lists what is over tijd, a
+//! check-in is logged in a few clicks, one goes badly and the case is scaled up in one
+//! action, and after nazorg the case keeps a waakvlam rhythm.
+//!
+//! Time is not faked: the placement starts eight weeks before the real today, so its first
+//! nazorg contacts are over tijd on any day of the week the test runs.
+
+use anyhow::Result;
+use std::path::Path;
+use std::time::Duration;
+use werkpad_core::domain::dates::{local_day, to_dutch};
+use werkpad_core::domain::reminders::Offset;
+use werkpad_core::service::{candidates, Workspace};
+use werkpad_core::store::install::KdfParams;
+use werkpad_proto::{BenefitSituation, CandidateInput, Role, SetupInput};
+use werkpad_tests::e2e::{fresh_data_dir, App, Desktop};
+
+const PASS: &str = "keukentafel-2026";
+
+/// A set-up store with one kandidaat in werk fit, made through the core.
+fn prepared(dir: &Path) {
+    let mut s = Workspace::new(dir)
+        .unwrap()
+        .with_kdf(KdfParams::FOR_TESTS)
+        .setup(&SetupInput {
+            name: "Sanne de Vries".into(),
+            role: Role::Jobcoach,
+            organisation: "Gemeente Amersfoort".into(),
+            passphrase: PASS.into(),
+        })
+        .unwrap();
+    candidates::create(
+        &mut s,
+        &CandidateInput {
+            first_name: "Fatima".into(),
+            name_prefix: String::new(),
+            last_name: "El Amrani".into(),
+            date_of_birth: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            street: String::new(),
+            postcode: String::new(),
+            city: "Amersfoort".into(),
+            benefit_situation: BenefitSituation::Bijstand,
+            target_groups: vec![],
+            finding_place: String::new(),
+            bsn: String::new(),
+            bsn_legal_ground: String::new(),
+            owner: String::new(),
+        },
+    )
+    .unwrap();
+}
+
+async fn unlocked(desktop: &Desktop) -> Result<App> {
+    let app = desktop.launch().await?;
+    app.fill("#unlock-passphrase", PASS).await?;
+    app.click("#unlock-submit").await?;
+    app.wait("#current-user").await?;
+    Ok(app)
+}
+
+async fn assert_accessible(app: &App, screen: &str) -> Result<()> {
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let violations = app.axe_violations().await?;
+    assert!(
+        violations.is_empty(),
+        "{screen} must pass axe (WCAG 2.1 AA): {violations:#?}"
+    );
+    app.screenshot(screen).await?;
+    Ok(())
+}
+
+fn eight_weeks_ago() -> String {
+    let today = local_day(werkpad_core::clock::system().now());
+    to_dutch(Offset::Weeks(-8).add_to(today))
+}
+
+/// Journey 3, then the kandidaat's Plaatsing tab is open.
+async fn record_placement(app: &App) -> Result<()> {
+    app.click("[data-nav='kandidaten']").await?;
+    app.click("tr[data-candidate-id] a").await?;
+    app.wait_text("#candidate-name", "Fatima El Amrani").await?;
+    app.click("[data-tab='plaatsing']").await?;
+    app.wait("#placement-save").await?;
+
+    // A missing werkgever is named next to its field; nothing is recorded.
+    app.click("#placement-save").await?;
+    app.wait_text("#placement-employer_name-error", "werkgever")
+        .await?;
+
+    app.fill("#placement-employer_name", "Groenbedrijf De Eik")
+        .await?;
+    app.fill("#placement-function_title", "Medewerker groenvoorziening")
+        .await?;
+    app.fill("#placement-started_on", &eight_weeks_ago())
+        .await?;
+    app.fill("#placement-hours_per_week", "24").await?;
+    app.click("#placement-route-leerwerktraject").await?;
+    app.click("#placement-route-jobcarving").await?;
+    app.click("#placement-instrument-proefplaatsing").await?;
+    app.click("#placement-instrument-loonkostensubsidie")
+        .await?;
+    app.fill("#placement-risks", "Lange reistijd met de bus")
+        .await?;
+    app.fill(
+        "#placement-fallback_plan",
+        "Binnen een week een driegesprek met werkgever",
+    )
+    .await?;
+    assert_accessible(app, "plaatsing-formulier").await?;
+    app.click("#placement-save").await?;
+
+    // The nazorg schedule appears, with the deadlines of both instruments.
+    app.wait_text("#placement-title", "Groenbedrijf De Eik")
+        .await?;
+    app.wait_text("#followups", "nazorg +1 week (werknemer)")
+        .await?;
+    let followups = app.text("#followups").await?;
+    for reason in [
+        "nazorg +1 week (werkgever)",
+        "nazorg +3 maanden (werknemer)",
+        "nazorg +12 maanden (werkgever)",
+        "Einde proefplaatsing",
+        "Aanvraagtermijn loonkostensubsidie verloopt",
+    ] {
+        assert!(
+            followups.contains(reason),
+            "the plan must show '{reason}' right after the placement: {followups}"
+        );
+    }
+    app.wait_attr("#placement-intensity", "data-intensity", "nazorg")
+        .await?;
+    assert_accessible(app, "plaatsing-nazorgschema").await?;
+
+    // The traject moved to nazorg, with the placement in its history.
+    app.click("[data-tab='overzicht']").await?;
+    app.wait_attr("#current-phase", "data-phase", "nazorg")
+        .await?;
+    app.wait_text("#phase-history", "Groenbedrijf De Eik")
+        .await?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn journeys_3_and_4_placement_nazorg_opschalen_and_waakvlam() -> Result<()> {
+    let dir = fresh_data_dir("journey-3-4")?;
+    prepared(&dir);
+    let desktop = Desktop::start(&dir)?;
+    let app = unlocked(&desktop).await?;
+    record_placement(&app).await?;
+
+    // Restart: Vandaag shows the contacts of +1 week and +1 month as over tijd, for both
+    // werknemer and werkgever, grouped under the case; nothing was generated twice.
+    app.quit().await?;
+    let app = unlocked(&desktop).await?;
+    app.click("[data-nav='vandaag']").await?;
+    app.wait_attr("#due-overdue", "data-count", "4").await?;
+    let overdue = app.text("#due-overdue").await?;
+    assert!(
+        overdue.contains("Fatima El Amrani"),
+        "grouped per case: {overdue}"
+    );
+    assert!(
+        overdue.contains("nazorg +1 maand (werkgever)"),
+        "with the reason: {overdue}"
+    );
+    assert_accessible(&app, "vandaag-opvolging").await?;
+
+    // One click opens the check-in form for that contact.
+    app.click("#due-overdue .due-checkin").await?;
+    app.wait("#checkin-title").await?;
+    app.wait_text("#checkin-title", "nazorg +1").await?;
+    app.click("#checkin-contacted-beide").await?;
+    app.click("#checkin-outcome-goed").await?;
+    app.fill("#checkin-note", "Gaat goed, fijne collega's")
+        .await?;
+    assert_accessible(&app, "check-in").await?;
+    app.click("#checkin-save").await?;
+    app.wait_text("#check-ins", "Gaat goed").await?;
+
+    // The next one goes badly: zorg, and opschalen in the same action.
+    app.click("[data-nav='vandaag']").await?;
+    app.wait_attr("#due-overdue", "data-count", "2").await?;
+    app.click("#due-overdue .due-checkin").await?;
+    app.wait("#checkin-title").await?;
+    app.click("#checkin-outcome-zorg").await?;
+    app.wait("#checkin-scale-up:checked").await?;
+    app.fill("#checkin-note", "Conflict met de leidinggevende")
+        .await?;
+    app.click("#checkin-save").await?;
+    app.wait_attr("#placement-intensity", "data-intensity", "intensief")
+        .await?;
+    app.wait_text("#followups", "intensieve nazorg +1 week")
+        .await?;
+    assert_accessible(&app, "opgeschaald").await?;
+
+    // Afschalen twice: back to the regular nazorg, then the waakvlam with its own rhythm.
+    for expected in ["nazorg", "waakvlam"] {
+        app.click("#intensity-step").await?;
+        app.click("#intensity-step option[value='afschalen']")
+            .await?;
+        app.fill("#intensity-reason", "Gaat weer stabiel").await?;
+        app.click("#intensity-submit").await?;
+        app.wait_attr("#placement-intensity", "data-intensity", expected)
+            .await?;
+    }
+    app.wait_text("#followups", "waakvlam (elke 3 maanden)")
+        .await?;
+    let line = app.text(".traject-line").await?;
+    assert!(
+        line.contains("waakvlam tot en met"),
+        "the waakvlam lasts two years by default: {line}"
+    );
+    assert_accessible(&app, "waakvlam").await?;
+
+    // Instellingen lists the instrument catalogue with its rules.
+    app.click("[data-nav='instellingen']").await?;
+    app.wait_text(
+        "#instruments-table",
+        "Aanvraagtermijn loonkostensubsidie verloopt: 6 maanden na de start",
+    )
+    .await?;
+    assert_accessible(&app, "instellingen-instrumenten").await?;
+    app.quit().await
+}
