@@ -283,6 +283,11 @@ fn demo_data_fills_every_phase_and_pages_through_the_caseload() {
         page.items.iter().any(|c| c.next_action.is_some()),
         "demo cases have a next action"
     );
+    let due = werkpad_core::service::nazorg::due_list(&s).unwrap();
+    assert!(
+        !due.overdue.is_empty() || !due.this_week.is_empty(),
+        "demo cases in nazorg have placements whose follow-ups show on Vandaag"
+    );
     let bad = caseload::caseload(&s, &query(0));
     assert!(matches!(
         bad,
