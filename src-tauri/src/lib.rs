@@ -2,6 +2,7 @@
 
 mod commands;
 mod data_dir;
+mod notify_task;
 mod state;
 mod sync_task;
 
@@ -17,6 +18,7 @@ pub fn run() {
 pub fn run_app<R: Runtime>(builder: Builder<R>) {
     let dir = data_dir::resolve();
     builder
+        .plugin(tauri_plugin_notification::init())
         .plugin(
             tauri_plugin_log::Builder::new()
                 .clear_targets()
@@ -43,6 +45,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
             app.manage(AppState::new(dir.clone())?);
             app.manage(sync_task::SyncControl::new());
             sync_task::start(app.handle().clone());
+            notify_task::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -91,6 +94,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
             commands::nazorg::end_waakvlam,
             commands::nazorg::update_reminder,
             commands::nazorg::due_list,
+            commands::nazorg::export_follow_ups_ical,
         ])
         .run(tauri::generate_context!())
         .expect("the Werkpad window could not start");

@@ -28,6 +28,8 @@ pub struct Desktop {
     port: u16,
     data_dir: PathBuf,
     pub artifacts: PathBuf,
+    /// The Xvfb display, `:N`.
+    pub display: String,
     _serial: MutexGuard<'static, ()>,
 }
 
@@ -51,6 +53,12 @@ fn wait_until(what: &str, timeout: Duration, mut ok: impl FnMut() -> bool) -> Re
 impl Desktop {
     /// Starts a display and a driver for an app whose data lives in `data_dir`.
     pub fn start(data_dir: &Path) -> Result<Desktop> {
+        Desktop::start_with_env(data_dir, &[])
+    }
+
+    /// As [`Desktop::start`], with extra environment for tauri-driver and so for the app
+    /// (e.g. `DBUS_SESSION_BUS_ADDRESS`).
+    pub fn start_with_env(data_dir: &Path, env: &[(&str, &str)]) -> Result<Desktop> {
         let serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
         let app = paths::app_binary();
         if !app.exists() {
@@ -70,6 +78,7 @@ impl Desktop {
             port: 0,
             data_dir: data_dir.to_path_buf(),
             artifacts: artifacts.clone(),
+            display: display.clone(),
             _serial: serial,
         };
         let port = free_port()?;
@@ -84,6 +93,7 @@ impl Desktop {
             ])
             .env("DISPLAY", &display)
             .env("WERKPAD_DATA_DIR", data_dir)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(log.try_clone()?)
             .stderr(log)

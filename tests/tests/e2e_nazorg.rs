@@ -168,6 +168,32 @@ async fn journeys_3_and_4_placement_nazorg_opschalen_and_waakvlam() -> Result<()
     );
     assert_accessible(&app, "vandaag-opvolging").await?;
 
+    // The open follow-ups go to the coach's agenda as an .ics file in the data folder.
+    app.click("#ical-export").await?;
+    app.wait_text("#ical-export-result", ".ics").await?;
+    let path = app.text("#ical-export-result code").await?;
+    let path = Path::new(path.trim());
+    assert!(
+        path.extension().is_some_and(|e| e == "ics"),
+        "the saved path is shown: {}",
+        path.display()
+    );
+    assert!(
+        std::fs::canonicalize(path)?.starts_with(std::fs::canonicalize(dir.join("exporten"))?),
+        "written into the data folder's exporten: {}",
+        path.display()
+    );
+    let ics = std::fs::read_to_string(path)?;
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"),
+        "the file exists and is an iCalendar file"
+    );
+    assert!(
+        ics.contains("Fatima El Amrani") && ics.contains("UID:"),
+        "with the case's follow-ups"
+    );
+    assert_accessible(&app, "vandaag-agenda-export").await?;
+
     // One click opens the check-in form for that contact.
     app.click("#due-overdue .due-checkin").await?;
     app.wait("#checkin-title").await?;

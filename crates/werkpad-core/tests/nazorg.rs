@@ -581,3 +581,209 @@ fn a_failed_placement_returns_the_case_to_bemiddeling_not_closed() {
     assert!(view.placement.is_some());
     assert_eq!(view.earlier.len(), 1);
 }
+
+/// RFC 5545 TEXT unescaping; the `ical` parser hands values over as written.
+fn unescape(v: &str) -> String {
+    let mut out = String::new();
+    let mut chars = v.chars();
+    while let Some(c) = chars.next() {
+        match (c, c == '\\') {
+            (_, true) => match chars.next() {
+                Some('n') | Some('N') => out.push('\n'),
+                Some(o) => out.push(o),
+                None => {}
+            },
+            (c, false) => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn follow_ups_export_as_an_icalendar_file_that_an_independent_parser_reads_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clock = TestClock::at("2026-11-02");
+    let mut s = session(tmp.path(), &clock);
+    let daan = kandidaat(&mut s, "Daan");
+    let danielle = candidates::create(
+        &mut s,
+        &CandidateInput {
+            first_name: "Daniëlle".into(),
+            name_prefix: "van der".into(),
+            last_name: "Meer-Öztürk".into(),
+            date_of_birth: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            street: String::new(),
+            postcode: String::new(),
+            city: "Amersfoort".into(),
+            benefit_situation: BenefitSituation::Bijstand,
+            target_groups: vec![],
+            finding_place: String::new(),
+            bsn: String::new(),
+            bsn_legal_ground: String::new(),
+            owner: String::new(),
+        },
+    )
+    .unwrap()
+    .candidate
+    .id;
+    nazorg::record_placement(&mut s, &placement(&daan, "02-11-2026")).unwrap();
+    nazorg::record_placement(&mut s, &placement(&danielle, "02-11-2026")).unwrap();
+
+    // A week after the +1 week contacts: those are over tijd.
+    clock.set("2026-11-16");
+    let dir = tmp.path().join("exporten");
+    let file = nazorg::export_ical(&s, &dir).unwrap();
+    assert!(
+        file.path.ends_with("opvolging-2026-11-16.ics"),
+        "named after the day of export: {}",
+        file.path
+    );
+    let bytes = std::fs::read(&file.path).unwrap();
+    let text = String::from_utf8(bytes.clone()).expect("iCalendar is UTF-8");
+
+    // The wire format itself, byte by byte.
+    assert!(text.ends_with("\r\n"));
+    for (i, b) in bytes.iter().enumerate() {
+        if *b == b'\n' {
+            assert_eq!(
+                bytes[i - 1],
+                b'\r',
+                "every line ends in CRLF (RFC 5545 §3.1)"
+            );
+        }
+    }
+    for line in text.split("\r\n") {
+        assert!(
+            line.len() <= 75,
+            "lines are folded at 75 octets, this one has {}: {line:?}",
+            line.len()
+        );
+    }
+    assert!(
+        text.contains("\r\n "),
+        "the long summaries were folded, so folding is really tested"
+    );
+    for private in [
+        "Vaste begeleider",
+        "Lange reistijd",
+        "driegesprek",
+        "Groenbedrijf",
+    ] {
+        assert!(
+            !text.contains(private),
+            "a calendar carries the reason and the name only, not {private:?}"
+        );
+    }
+
+    // Read back with an independent parser.
+    let mut parser = ical::IcalParser::new(std::io::BufReader::new(bytes.as_slice()));
+    let cal = parser.next().expect("one calendar").expect("it parses");
+    assert!(parser.next().is_none(), "exactly one calendar");
+    let prop = |props: &[ical::property::Property], name: &str| -> Option<String> {
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+    };
+    assert_eq!(prop(&cal.properties, "VERSION").as_deref(), Some("2.0"));
+    assert_eq!(
+        prop(&cal.properties, "CALSCALE").as_deref(),
+        Some("GREGORIAN")
+    );
+    assert!(prop(&cal.properties, "PRODID").unwrap().contains("Werkpad"));
+
+    let open = count(&s, "SELECT count(*) FROM reminders WHERE status = 'open'");
+    assert_eq!(open, 24, "12 follow-ups for each of the two placements");
+    assert_eq!(
+        cal.events.len() as i64,
+        open,
+        "every open follow-up is an event"
+    );
+
+    let mut events = Vec::new();
+    for e in &cal.events {
+        let start = e.properties.iter().find(|p| p.name == "DTSTART").unwrap();
+        assert_eq!(
+            start.params,
+            Some(vec![("VALUE".to_string(), vec!["DATE".to_string()])]),
+            "all-day events: DTSTART;VALUE=DATE"
+        );
+        assert_eq!(
+            prop(&e.properties, "DTSTAMP").as_deref(),
+            Some("20261116T110000Z"),
+            "the stamp comes from the session's clock, in UTC"
+        );
+        events.push((
+            prop(&e.properties, "UID").unwrap(),
+            start.value.clone().unwrap(),
+            unescape(&prop(&e.properties, "SUMMARY").unwrap()),
+        ));
+    }
+    let mut uids: Vec<&String> = events.iter().map(|(u, _, _)| u).collect();
+    uids.sort();
+    uids.dedup();
+    assert_eq!(uids.len(), events.len(), "every UID is unique");
+    let mut stored: Vec<String> = s
+        .store
+        .conn()
+        .prepare("SELECT id FROM reminders WHERE status = 'open'")
+        .unwrap()
+        .query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(|id| format!("{}@werkpad", id.unwrap()))
+        .collect();
+    stored.sort();
+    assert_eq!(
+        uids.into_iter().cloned().collect::<Vec<_>>(),
+        stored,
+        "a UID is the follow-up's own id, so a second import updates instead of doubling"
+    );
+    assert!(
+        events.iter().all(|(_, d, _)| d.as_str() >= "20261116"),
+        "nothing lands in the calendar's past"
+    );
+    let has = |date: &str, summary: &str| events.iter().any(|(_, d, s)| d == date && s == summary);
+    assert!(
+        has(
+            "20261116",
+            "Over tijd: Nazorg +1 week (werknemer) – Daan Jansen"
+        ),
+        "what is over tijd lands on today, marked: {events:#?}"
+    );
+    assert!(has(
+        "20270202",
+        "Nazorg +3 maanden (werkgever) – Daniëlle van der Meer-Öztürk"
+    ));
+    assert!(
+        has(
+            "20270430",
+            "Aanvraagtermijn loonkostensubsidie verloopt – Daniëlle van der Meer-Öztürk"
+        ),
+        "a folded summary with Dutch and Turkish letters comes back whole"
+    );
+    assert!(has("20261231", "Einde proefplaatsing – Daan Jansen"));
+
+    // Exporting again gives the same events with the same UIDs.
+    let again = nazorg::export_ical(&s, &dir).unwrap();
+    assert_eq!(std::fs::read(&again.path).unwrap(), bytes);
+}
+
+#[test]
+fn an_export_without_open_follow_ups_says_so() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clock = TestClock::at("2026-11-02");
+    let s = session(tmp.path(), &clock);
+    let err = nazorg::export_ical(&s, &tmp.path().join("exporten")).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            CoreError::Invalid {
+                field: "follow_ups",
+                ..
+            }
+        ),
+        "an empty calendar is not valid iCalendar and helps nobody: {err:?}"
+    );
+}

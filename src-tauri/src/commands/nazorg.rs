@@ -2,8 +2,8 @@ use crate::state::{reply, AppState};
 use tauri::State;
 use werkpad_core::service::nazorg as svc;
 use werkpad_proto::{
-    ApiError, CheckInInput, DueList, EndPlacementInput, InstrumentDef, IntensityInput, NazorgView,
-    PlacementInput, ReminderUpdate,
+    ApiError, CheckInInput, DueList, EndPlacementInput, ExportedFile, InstrumentDef,
+    IntensityInput, NazorgView, PlacementInput, ReminderUpdate,
 };
 
 #[tauri::command(async)]
@@ -73,4 +73,11 @@ pub fn update_reminder(
 #[tauri::command(async)]
 pub fn due_list(state: State<'_, AppState>) -> Result<DueList, ApiError> {
     reply(state.with_session(|s| svc::due_list(s)))
+}
+
+/// The open follow-ups as an iCalendar file in the data folder's `exporten`.
+#[tauri::command(async)]
+pub fn export_follow_ups_ical(state: State<'_, AppState>) -> Result<ExportedFile, ApiError> {
+    let dir = state.workspace().dir().join("exporten");
+    reply(state.with_session(|s| svc::export_ical(s, &dir)))
 }

@@ -215,6 +215,11 @@ export function dueList(): Promise<DueList> {
   return call<DueList>("due_list");
 }
 
+/** The open follow-ups as an iCalendar (.ics) file for Outlook or Thunderbird. */
+export function exportFollowUpsIcal(): Promise<ExportedFile> {
+  return call<ExportedFile>("export_follow_ups_ical");
+}
+
 // ---- Sync with the regional server ----
 
 export function syncStatus(): Promise<SyncStatus> {

@@ -11,6 +11,10 @@ export function useDueList() {
   return useQuery({ queryKey: queryKeys.dueList, queryFn: ipc.dueList });
 }
 
+export function useExportFollowUpsIcal() {
+  return useMutation({ mutationFn: () => ipc.exportFollowUpsIcal() });
+}
+
 export function useInstruments() {
   return useQuery({ queryKey: queryKeys.instruments, queryFn: ipc.listInstruments });
 }

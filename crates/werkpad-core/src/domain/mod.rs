@@ -3,6 +3,7 @@
 pub mod candidate;
 pub mod dates;
 pub mod holidays;
+pub mod ical;
 pub mod klantbeeld;
 pub mod placement;
 pub mod plan;

@@ -783,3 +783,58 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
     }
     Ok(out)
 }
+
+/// Writes every open follow-up (nazorg, waakvlam, instrument deadlines) as an iCalendar
+/// file for Outlook or Thunderbird; returns its path. What is over tijd lands on today, so
+/// it is not lost in the calendar's past. Only the reason and the name go in: no notes, no
+/// BSN, and no plan actions, whose free text may hold more than a calendar should carry.
+pub fn export_ical(s: &Session, dir: &std::path::Path) -> CoreResult<werkpad_proto::ExportedFile> {
+    use crate::domain::ical::{calendar, AllDayEvent};
+    let day = today(s);
+    let mut items = q::due_until(s.store.conn(), "9999-12-31", &day.to_string())?;
+    items.retain(|(_, r)| r.kind != werkpad_proto::ReminderKind::PlanActie);
+    let mut events: Vec<AllDayEvent> = items
+        .into_iter()
+        .filter_map(|(name, r)| {
+            let due = crate::domain::dates::parse(&r.due_on)?;
+            let mut reason = r.reason.trim().to_string();
+            if let Some(first) = reason.get(..1) {
+                reason.replace_range(..1, &first.to_uppercase());
+            }
+            let (date, summary, description) = if due < day {
+                (
+                    day,
+                    format!("Over tijd: {reason} – {name}"),
+                    format!("Gepland op {}. Opvolging uit Werkpad.", r.due_on),
+                )
+            } else {
+                (
+                    due,
+                    format!("{reason} – {name}"),
+                    "Opvolging uit Werkpad.".into(),
+                )
+            };
+            Some(AllDayEvent {
+                uid: format!("{}@werkpad", r.id),
+                date,
+                summary,
+                description,
+            })
+        })
+        .collect();
+    if events.is_empty() {
+        return Err(CoreError::invalid(
+            "follow_ups",
+            "nothing to export",
+            "Er staan geen opvolgingen open om naar de agenda te exporteren.",
+        ));
+    }
+    events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.summary.cmp(&b.summary)));
+    let text = calendar("Werkpad opvolging", &events, s.store.clock().now());
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(format!("opvolging-{day}.ics"));
+    std::fs::write(&path, text)?;
+    Ok(werkpad_proto::ExportedFile {
+        path: path.display().to_string(),
+    })
+}

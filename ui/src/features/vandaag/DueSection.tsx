@@ -4,6 +4,7 @@ import { QueryError } from "../../components/QueryError";
 import type { DueCase } from "../../ipc";
 import { candidateHref, checkInHref } from "../../routing/candidateRoutes";
 import { useDueList } from "../../queries/useNazorg";
+import { IcalExport } from "./IcalExport";
 
 /** Opvolging: over tijd, vandaag, deze week; per case, with the reason and a check-in link. */
 export function DueSection() {
@@ -34,6 +35,7 @@ export function DueSection() {
             <DueGroup id="due-overdue" title="Over tijd" cases={due.data.overdue} />
             <DueGroup id="due-today" title="Vandaag" cases={due.data.due_today} />
             <DueGroup id="due-week" title="Deze week" cases={due.data.this_week} />
+            <IcalExport />
           </>
         ))}
     </section>
