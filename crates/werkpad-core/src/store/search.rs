@@ -46,6 +46,8 @@ fn segments(marked: &str) -> Vec<Segment> {
     out
 }
 
+/// Names come ranked by relevance; notes newest first, which is what a coach looks for and
+/// lets FTS5 stop after `limit` hits instead of ranking every match.
 pub fn search(conn: &Connection, text: &str, limit: u32) -> CoreResult<Vec<SearchHit>> {
     let Some(expr) = match_expression(text) else {
         return Ok(Vec::new());
@@ -79,7 +81,7 @@ pub fn search(conn: &Connection, text: &str, limit: u32) -> CoreResult<Vec<Searc
                 snippet(note_fts, 0, char(1), char(2), '…', 14)
          FROM note_fts JOIN notes n ON n.n = note_fts.rowid
          JOIN candidates c ON c.id = n.candidate_id
-         WHERE note_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+         WHERE note_fts MATCH ?1 ORDER BY note_fts.rowid DESC LIMIT ?2",
     )?;
     let rows = notes.query_map((&expr, left), |r| {
         Ok((
