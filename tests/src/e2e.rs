@@ -387,6 +387,26 @@ impl App {
         Ok(())
     }
 
+    /// Unlocks with the passphrase and waits for the app shell.
+    pub async fn unlock_with(&self, passphrase: &str) -> Result<()> {
+        self.fill("#unlock-passphrase", passphrase).await?;
+        self.click("#unlock-submit").await?;
+        self.wait("#current-user").await?;
+        Ok(())
+    }
+
+    /// Lets the screen settle, then requires 0 axe violations and keeps a screenshot.
+    pub async fn assert_accessible(&self, screen: &str) -> Result<()> {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let violations = self.axe_violations().await?;
+        assert!(
+            violations.is_empty(),
+            "{screen} must pass axe (WCAG 2.1 AA): {violations:#?}"
+        );
+        self.screenshot(screen).await?;
+        Ok(())
+    }
+
     /// Saves a PNG of the window next to the test's data, for people to look at.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
         let png = self.client.screenshot().await?;

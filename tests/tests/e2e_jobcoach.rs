@@ -26,21 +26,12 @@ fn prepared(dir: &Path) {
 
 async fn unlocked(desktop: &Desktop) -> Result<App> {
     let app = desktop.launch().await?;
-    app.fill("#unlock-passphrase", PASS).await?;
-    app.click("#unlock-submit").await?;
-    app.wait("#current-user").await?;
+    app.unlock_with(PASS).await?;
     Ok(app)
 }
 
 async fn assert_accessible(app: &App, screen: &str) -> Result<()> {
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let violations = app.axe_violations().await?;
-    assert!(
-        violations.is_empty(),
-        "{screen} must pass axe (WCAG 2.1 AA): {violations:#?}"
-    );
-    app.screenshot(screen).await?;
-    Ok(())
+    app.assert_accessible(screen).await
 }
 
 /// Creates a kandidaat through the form and returns on the detail screen.

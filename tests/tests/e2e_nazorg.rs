@@ -8,7 +8,6 @@
 
 use anyhow::Result;
 use std::path::Path;
-use std::time::Duration;
 use werkpad_core::domain::dates::{local_day, to_dutch};
 use werkpad_core::domain::reminders::Offset;
 use werkpad_core::service::{candidates, Workspace};
@@ -55,21 +54,12 @@ fn prepared(dir: &Path) {
 
 async fn unlocked(desktop: &Desktop) -> Result<App> {
     let app = desktop.launch().await?;
-    app.fill("#unlock-passphrase", PASS).await?;
-    app.click("#unlock-submit").await?;
-    app.wait("#current-user").await?;
+    app.unlock_with(PASS).await?;
     Ok(app)
 }
 
 async fn assert_accessible(app: &App, screen: &str) -> Result<()> {
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let violations = app.axe_violations().await?;
-    assert!(
-        violations.is_empty(),
-        "{screen} must pass axe (WCAG 2.1 AA): {violations:#?}"
-    );
-    app.screenshot(screen).await?;
-    Ok(())
+    app.assert_accessible(screen).await
 }
 
 fn eight_weeks_ago() -> String {
