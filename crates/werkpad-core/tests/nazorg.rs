@@ -57,21 +57,9 @@ fn kandidaat(s: &mut Session, first: &str) -> String {
     candidates::create(
         s,
         &CandidateInput {
-            first_name: first.into(),
-            name_prefix: String::new(),
-            last_name: "Jansen".into(),
-            date_of_birth: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            street: String::new(),
-            postcode: String::new(),
             city: "Amersfoort".into(),
             benefit_situation: BenefitSituation::Bijstand,
-            target_groups: vec![],
-            finding_place: String::new(),
-            bsn: String::new(),
-            bsn_legal_ground: String::new(),
-            owner: String::new(),
+            ..CandidateInput::named(first, "", "Jansen")
         },
     )
     .unwrap()
@@ -608,21 +596,9 @@ fn follow_ups_export_as_an_icalendar_file_that_an_independent_parser_reads_back(
     let danielle = candidates::create(
         &mut s,
         &CandidateInput {
-            first_name: "Daniëlle".into(),
-            name_prefix: "van der".into(),
-            last_name: "Meer-Öztürk".into(),
-            date_of_birth: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            street: String::new(),
-            postcode: String::new(),
             city: "Amersfoort".into(),
             benefit_situation: BenefitSituation::Bijstand,
-            target_groups: vec![],
-            finding_place: String::new(),
-            bsn: String::new(),
-            bsn_legal_ground: String::new(),
-            owner: String::new(),
+            ..CandidateInput::named("Daniëlle", "van der", "Meer-Öztürk")
         },
     )
     .unwrap()

@@ -50,6 +50,29 @@ pub struct CandidateInput {
     pub owner: String,
 }
 
+impl CandidateInput {
+    /// Just a name; every other field empty or unknown (for forms and tests to fill in).
+    pub fn named(first_name: &str, name_prefix: &str, last_name: &str) -> CandidateInput {
+        CandidateInput {
+            first_name: first_name.into(),
+            name_prefix: name_prefix.into(),
+            last_name: last_name.into(),
+            date_of_birth: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            street: String::new(),
+            postcode: String::new(),
+            city: String::new(),
+            benefit_situation: BenefitSituation::Onbekend,
+            target_groups: vec![],
+            finding_place: String::new(),
+            bsn: String::new(),
+            bsn_legal_ground: String::new(),
+            owner: String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Candidate {
     pub id: String,
