@@ -33,10 +33,16 @@ pub struct Desktop {
     _serial: MutexGuard<'static, ()>,
 }
 
-fn free_port() -> Result<u16> {
-    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
-        .local_addr()?
-        .port())
+/// Two distinct free ports: both listeners are held until both are known, so the OS
+/// cannot hand the same port out twice.
+fn free_ports() -> Result<(u16, u16)> {
+    let a = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let b = std::net::TcpListener::bind("127.0.0.1:0")?;
+    Ok((a.local_addr()?.port(), b.local_addr()?.port()))
+}
+
+fn listening(port: u16) -> bool {
+    std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
 }
 
 fn wait_until(what: &str, timeout: Duration, mut ok: impl FnMut() -> bool) -> Result<()> {
@@ -81,8 +87,7 @@ impl Desktop {
             display: display.clone(),
             _serial: serial,
         };
-        let port = free_port()?;
-        let native_port = free_port()?;
+        let (port, native_port) = free_ports()?;
         let log = std::fs::File::create(artifacts.join("tauri-driver.log"))?;
         let driver = Command::new(paths::tauri_driver())
             .args([
@@ -102,9 +107,10 @@ impl Desktop {
             .context("start tauri-driver (cargo install tauri-driver --version '^2' --locked)")?;
         desktop.children.push(driver);
         desktop.port = port;
-        wait_until("tauri-driver to listen", WAIT, || {
-            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
-        })?;
+        // tauri-driver listens before the WebKitWebDriver it spawns does; a session
+        // request in between is dropped without an answer (seen in CI as SendRequest).
+        wait_until("tauri-driver to listen", WAIT, || listening(port))?;
+        wait_until("WebKitWebDriver to listen", WAIT, || listening(native_port))?;
         Ok(desktop)
     }
 
