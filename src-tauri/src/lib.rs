@@ -2,6 +2,7 @@
 
 mod commands;
 mod data_dir;
+mod low_memory;
 mod notify_task;
 mod state;
 mod sync_task;
@@ -11,6 +12,7 @@ use tauri::{Builder, Manager, Runtime};
 
 /// Entry point of the real app.
 pub fn run() {
+    low_memory::prefer_low_memory();
     run_app(Builder::default());
 }
 

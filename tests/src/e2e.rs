@@ -137,11 +137,10 @@ impl Desktop {
         pids
     }
 
-    /// Resident memory of the app and every process it started (the WebKit web and
-    /// network processes), in bytes.
-    pub fn app_rss_bytes(&self) -> u64 {
+    /// The app and every process it started (the WebKit web and network processes).
+    fn app_family(&self) -> Vec<i32> {
         let mut family: Vec<i32> = self.app_pids();
-        let mut all: Vec<(i32, i32, u64)> = Vec::new();
+        let mut parents: Vec<(i32, i32)> = Vec::new();
         for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
             let Ok(pid) = entry.file_name().to_string_lossy().parse::<i32>() else {
                 continue;
@@ -149,28 +148,33 @@ impl Desktop {
             let Ok(status) = std::fs::read_to_string(entry.path().join("status")) else {
                 continue;
             };
-            let field = |name: &str| {
-                status
-                    .lines()
-                    .find_map(|l| l.strip_prefix(name))
-                    .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
-            };
-            all.push((
-                pid,
-                field("PPid:").unwrap_or(0) as i32,
-                field("VmRSS:").unwrap_or(0) * 1024,
-            ));
+            if let Some(ppid) = kib_field(&status, "PPid:") {
+                parents.push((pid, ppid as i32));
+            }
         }
         let mut i = 0;
         while i < family.len() {
             let parent = family[i];
-            family.extend(all.iter().filter(|p| p.1 == parent).map(|p| p.0));
+            family.extend(parents.iter().filter(|p| p.1 == parent).map(|p| p.0));
             i += 1;
         }
-        all.iter()
-            .filter(|p| family.contains(&p.0))
-            .map(|p| p.2)
-            .sum()
+        family
+    }
+
+    /// Memory of the app's process family, in bytes: `rss` adds each process's resident
+    /// set, so a shared library mapped by three processes counts three times; `pss` splits
+    /// shared pages between the processes that map them, so the sum is what the family
+    /// really occupies in RAM.
+    pub fn app_memory(&self) -> AppMemory {
+        let mut memory = AppMemory::default();
+        for pid in self.app_family() {
+            let Ok(rollup) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) else {
+                continue;
+            };
+            memory.rss += kib_field(&rollup, "Rss:").unwrap_or(0) * 1024;
+            memory.pss += kib_field(&rollup, "Pss:").unwrap_or(0) * 1024;
+        }
+        memory
     }
 
     /// Kills the app with SIGKILL, as a dying laptop would: no chance to flush anything.
@@ -210,6 +214,20 @@ impl Desktop {
             artifacts: self.artifacts.clone(),
         })
     }
+}
+
+/// See [`Desktop::app_memory`].
+#[derive(Debug, Default, Clone, Copy)]
+pub struct AppMemory {
+    pub rss: u64,
+    pub pss: u64,
+}
+
+/// A `Name:   123 kB` line of a /proc file, as the number.
+fn kib_field(text: &str, name: &str) -> Option<u64> {
+    text.lines()
+        .find_map(|l| l.strip_prefix(name))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
 }
 
 fn start_xvfb(artifacts: &Path) -> Result<(Child, String)> {

@@ -384,7 +384,34 @@ fn typed_text_is_kept_as_a_draft_and_edits_make_versions() {
         "Gesprek aan de keukentafel over oriëntatie"
     );
 
+    let count = |s: &Session, sql: &str| -> i64 {
+        s.store
+            .conn()
+            .query_row(sql, [&draft], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(
+        count(&s, "SELECT count(*) FROM outbox WHERE entity_id = ?1"),
+        0,
+        "a half-typed draft stays on the laptop: the outbox would otherwise hold every state"
+    );
+    assert_eq!(
+        count(&s, "SELECT count(*) FROM audit_log WHERE entity_id = ?1"),
+        2,
+        "every draft save is still accounted for"
+    );
+
     let first = notes::finish_draft(&mut s, &draft).unwrap();
+    let note_ops: i64 = s
+        .store
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM outbox WHERE entity = 'note' AND entity_id = ?1",
+            [&first.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(note_ops > 0, "the finished note is what syncs");
     assert_eq!(
         (first.version, first.author.as_str()),
         (1, "Sanne de Vries")

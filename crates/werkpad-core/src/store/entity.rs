@@ -200,6 +200,14 @@ impl Entity {
         }
     }
 
+    /// Local-only entities stay on this laptop: a note draft is rewritten at every autosave,
+    /// and sending each state of a half-typed note would grow the outbox with the square of
+    /// its length and show colleagues sentences their author has not finished. The finished
+    /// note is what syncs. Their changes are still audited.
+    pub fn local_only(self) -> bool {
+        matches!(self, Entity::NoteDraft)
+    }
+
     /// Append-only entities are never updated in place (free text is never merged; history
     /// is never rewritten).
     pub fn append_only(self) -> bool {

@@ -177,6 +177,9 @@ impl<'s> Tx<'s> {
                 id,
                 serde_json::to_string(&names).expect("field names serialise"),
             ))?;
+        if entity.local_only() {
+            return Ok(());
+        }
         let mut seq = match self.seq {
             Some(s) => s,
             None => meta::get(&self.tx, meta::OUTBOX_SEQ)?
