@@ -4,17 +4,21 @@
 mod app;
 pub mod bindings;
 mod candidate;
+mod employer;
 mod error;
 mod klantbeeld;
 mod nazorg;
 mod plan;
 pub mod sync;
 mod sync_app;
+mod visit;
 
 pub use app::*;
 pub use candidate::*;
+pub use employer::*;
 pub use error::*;
 pub use klantbeeld::*;
 pub use nazorg::*;
 pub use plan::*;
 pub use sync_app::*;
+pub use visit::*;

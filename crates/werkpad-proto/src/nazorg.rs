@@ -139,6 +139,12 @@ pub enum ReminderKind {
     Waakvlam,
     Instrument,
     PlanActie,
+    /// An employer's question, answered within one working day.
+    WerkgeverVraag,
+    /// What was agreed in a bedrijfsbezoek.
+    Bezoekopvolging,
+    /// A portfolio employer not contacted for half a year.
+    Portefeuille,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -263,8 +269,12 @@ pub struct ReminderUpdate {
 /// The follow-ups of one case in one group of Vandaag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DueCase {
+    /// Empty for a werkgever's follow-ups.
     pub candidate_id: String,
+    /// The kandidaat's name, or the werkgever's.
     pub candidate_name: String,
+    /// Set when the follow-ups are a werkgever's, not a kandidaat's.
+    pub employer_id: Option<String>,
     pub items: Vec<Reminder>,
 }
 

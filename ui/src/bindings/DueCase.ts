@@ -4,4 +4,16 @@ import type { Reminder } from "./Reminder";
 /**
  * The follow-ups of one case in one group of Vandaag.
  */
-export type DueCase = { candidate_id: string, candidate_name: string, items: Array<Reminder>, };
+export type DueCase = { 
+/**
+ * Empty for a werkgever's follow-ups.
+ */
+candidate_id: string, 
+/**
+ * The kandidaat's name, or the werkgever's.
+ */
+candidate_name: string, 
+/**
+ * Set when the follow-ups are a werkgever's, not a kandidaat's.
+ */
+employer_id: string | null, items: Array<Reminder>, };

@@ -76,9 +76,37 @@ pub fn next_working_day(mut d: Date) -> Date {
     d
 }
 
+/// The `n`-th working day after `d` (not counting `d` itself): "within 5 working days".
+pub fn add_working_days(mut d: Date, n: u32) -> Date {
+    for _ in 0..n {
+        d = next_working_day(
+            d.checked_add(1.day())
+                .expect("dates stay far from the calendar's end"),
+        );
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn working_days_skip_weekends_and_christmas() {
+        // Thursday 24 December 2026: Christmas Friday and Saturday, then a Sunday.
+        assert_eq!(
+            add_working_days(date(2026, 12, 24), 1),
+            date(2026, 12, 28),
+            "the next working day after Christmas Eve 2026 is Monday the 28th"
+        );
+        assert_eq!(
+            add_working_days(date(2026, 11, 25), 5),
+            date(2026, 12, 2),
+            "five working days after a Wednesday is the next Wednesday"
+        );
+        assert_eq!(add_working_days(date(2026, 11, 27), 1), date(2026, 11, 30));
+        assert_eq!(add_working_days(date(2026, 11, 27), 0), date(2026, 11, 27));
+    }
 
     #[test]
     fn easter_matches_the_published_dates() {

@@ -2,6 +2,7 @@
 
 pub mod candidate;
 pub mod dates;
+pub mod employer;
 pub mod holidays;
 pub mod ical;
 pub mod klantbeeld;
@@ -10,3 +11,4 @@ pub mod plan;
 pub mod profile;
 pub mod reminders;
 pub mod tiles;
+pub mod visit;

@@ -4,11 +4,15 @@ pub mod access;
 pub mod candidates;
 pub mod caseload;
 pub mod demo;
+pub mod employer_due;
+pub mod employer_profiles;
 pub mod employers;
 pub mod klantbeeld;
 pub mod nazorg;
 pub mod notes;
 pub mod overview;
 pub mod plan;
+pub mod rounds;
+pub mod visits;
 
 pub use access::{Session, Workspace};

@@ -744,9 +744,19 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
     let until = day
         .checked_add(7.days())
         .map_err(|e| CoreError::Internal(e.to_string()))?;
-    let mut items = q::due_until(conn, &until.to_string(), &day.to_string())?;
+    // (name, employer id for a werkgever's follow-up, follow-up)
+    let mut items: Vec<(String, Option<String>, werkpad_proto::Reminder)> =
+        q::due_until(conn, &until.to_string(), &day.to_string())?
+            .into_iter()
+            .map(|(name, r)| (name, None, r))
+            .collect();
+    items.extend(
+        super::employer_due::due_until(conn, day, until)?
+            .into_iter()
+            .map(|(name, employer, r)| (name, Some(employer), r)),
+    );
     // Soonest first, then by case name; within a day follow-ups before plan actions.
-    items.sort_by(|(an, a), (bn, b)| {
+    items.sort_by(|(an, _, a), (bn, _, b)| {
         let ad = crate::domain::dates::parse(&a.due_on);
         let bd = crate::domain::dates::parse(&b.due_on);
         ad.cmp(&bd)
@@ -759,7 +769,7 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
         due_today: Vec::new(),
         this_week: Vec::new(),
     };
-    for (name, item) in items {
+    for (name, employer_id, item) in items {
         let Some(due) = crate::domain::dates::parse(&item.due_on) else {
             continue;
         };
@@ -771,12 +781,13 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
         };
         match group
             .iter_mut()
-            .find(|c| c.candidate_id == item.candidate_id)
+            .find(|c| c.candidate_id == item.candidate_id && c.employer_id == employer_id)
         {
             Some(case) => case.items.push(item),
             None => group.push(DueCase {
                 candidate_id: item.candidate_id.clone(),
                 candidate_name: name,
+                employer_id,
                 items: vec![item],
             }),
         }

@@ -25,6 +25,16 @@ pub enum Entity {
     PlacementInstrument,
     Reminder,
     CheckIn,
+    EmployerContact,
+    Vacancy,
+    VisitRound,
+    RoundDay,
+    RoundArea,
+    RoundStop,
+    /// A bedrijfsbezoek report: append-only, an edit is a new version.
+    Visit,
+    VisitDraft,
+    EmployerFollowUp,
 }
 
 impl Entity {
@@ -47,6 +57,15 @@ impl Entity {
             Entity::PlacementInstrument => "placement_instrument",
             Entity::Reminder => "reminder",
             Entity::CheckIn => "check_in",
+            Entity::EmployerContact => "employer_contact",
+            Entity::Vacancy => "vacancy",
+            Entity::VisitRound => "visit_round",
+            Entity::RoundDay => "round_day",
+            Entity::RoundArea => "round_area",
+            Entity::RoundStop => "round_stop",
+            Entity::Visit => "visit",
+            Entity::VisitDraft => "visit_draft",
+            Entity::EmployerFollowUp => "employer_follow_up",
         }
     }
 
@@ -69,6 +88,15 @@ impl Entity {
             Entity::PlacementInstrument => "placement_instruments",
             Entity::Reminder => "reminders",
             Entity::CheckIn => "check_ins",
+            Entity::EmployerContact => "employer_contacts",
+            Entity::Vacancy => "vacancies",
+            Entity::VisitRound => "visit_rounds",
+            Entity::RoundDay => "round_days",
+            Entity::RoundArea => "round_areas",
+            Entity::RoundStop => "round_stops",
+            Entity::Visit => "visits",
+            Entity::VisitDraft => "visit_drafts",
+            Entity::EmployerFollowUp => "employer_follow_ups",
         }
     }
 
@@ -122,6 +150,9 @@ impl Entity {
                 "sector",
                 "size_class",
                 "account_owner",
+                "network_memberships",
+                "inclusive_interests",
+                "name_shareable",
             ],
             Entity::Note => &[
                 "candidate_id",
@@ -197,6 +228,62 @@ impl Entity {
                 "held_on",
                 "author",
             ],
+            Entity::EmployerContact => {
+                &["employer_id", "name", "role", "phone", "email", "visit_id"]
+            }
+            Entity::Vacancy => &[
+                "employer_id",
+                "visit_id",
+                "function_title",
+                "tasks",
+                "competences",
+                "requirements",
+                "hours_per_week",
+                "location",
+                "start_kind",
+                "expected_start",
+                "status",
+                "source",
+            ],
+            Entity::VisitRound => &["name", "notes"],
+            Entity::RoundDay => &["round_id", "day", "responsible"],
+            Entity::RoundArea => &["round_id", "name", "preparers"],
+            Entity::RoundStop => &[
+                "round_id",
+                "day_id",
+                "area_id",
+                "employer_id",
+                "appointment_time",
+                "new_employer",
+            ],
+            Entity::Visit => &[
+                "employer_id",
+                "stop_id",
+                "round_id",
+                "visited_on",
+                "visitor",
+                "outcome",
+                "contact_id",
+                "topics",
+                "instruments",
+                "report",
+                "handover_to",
+                "feedback_score",
+                "feedback_remark",
+                "version",
+                "previous_version_id",
+            ],
+            Entity::VisitDraft => &["employer_id", "stop_id", "data"],
+            Entity::EmployerFollowUp => &[
+                "employer_id",
+                "visit_id",
+                "kind",
+                "description",
+                "owner",
+                "due_on",
+                "status",
+                "done_on",
+            ],
         }
     }
 
@@ -213,7 +300,11 @@ impl Entity {
     pub fn append_only(self) -> bool {
         matches!(
             self,
-            Entity::Note | Entity::PhaseChange | Entity::KlantbeeldVersion | Entity::CheckIn
+            Entity::Note
+                | Entity::PhaseChange
+                | Entity::KlantbeeldVersion
+                | Entity::CheckIn
+                | Entity::Visit
         )
     }
 }

@@ -18,6 +18,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "20261125171000_sync",
         include_str!("../../migrations/20261125171000_sync.sql"),
     ),
+    (
+        "20261125190000_employers",
+        include_str!("../../migrations/20261125190000_employers.sql"),
+    ),
 ];
 
 pub fn latest_known() -> &'static str {

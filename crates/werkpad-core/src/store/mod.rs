@@ -3,6 +3,7 @@
 
 pub mod candidates;
 pub mod crypto;
+pub mod employer_profiles;
 pub mod employers;
 mod entity;
 pub mod install;
@@ -17,6 +18,7 @@ pub mod profile;
 pub mod search;
 pub mod trajectories;
 mod tx;
+pub mod visits;
 
 pub use entity::Entity;
 pub use open::{DB_FILE, SYNCHRONOUS};
