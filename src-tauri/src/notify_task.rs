@@ -178,6 +178,7 @@ mod tests {
         DueCase {
             candidate_id: "c1".into(),
             candidate_name: name.into(),
+            employer_id: None,
             items: ids
                 .iter()
                 .map(|id| reminder(id, &format!("reden {id}")))

@@ -241,3 +241,51 @@ async fn journeys_3_and_4_placement_nazorg_opschalen_and_waakvlam() -> Result<()
     assert_accessible(&app, "instellingen-instrumenten").await?;
     app.quit().await
 }
+
+/// Issue 4's catalogue as data: a beheerder adds an instrument with its deadline and changes
+/// the nazorg schedule in Instellingen; bad input is refused in Dutch; the next placement
+/// follows the new rules.
+#[tokio::test]
+async fn the_menukaart_and_the_schedules_are_edited_in_instellingen() -> Result<()> {
+    let dir = fresh_data_dir("menukaart")?;
+    prepared(&dir);
+    let desktop = Desktop::start(&dir)?;
+    let app = unlocked(&desktop).await?;
+    app.click("[data-nav='instellingen']").await?;
+
+    app.click("#instrument-new").await?;
+    app.fill("#instrument-name", "Participatieplaats").await?;
+    app.fill("#instrument-months", "6").await?;
+    app.click("#instrument-add-rule").await?;
+    app.fill("#rule-label-0", "Evaluatie participatieplaats")
+        .await?;
+    app.fill("#rule-months-0", "3").await?;
+    assert_accessible(&app, "instrument-toevoegen").await?;
+    app.screenshot("instrument-toevoegen").await?;
+    app.click("#instrument-save").await?;
+    app.wait_text(
+        "#instruments-table",
+        "Evaluatie participatieplaats: 3 maanden na de start",
+    )
+    .await?;
+
+    // A step the app does not understand is named in Dutch next to its field; the saved
+    // schedule stays as it was.
+    app.fill("#schedule-nazorg", "1w, twee weken").await?;
+    app.click("#schedules-save").await?;
+    app.wait_text("#schedule-nazorg-error", "onbekend").await?;
+    app.fill("#schedule-nazorg", "1w, 2w, 3m, 6m, 12m").await?;
+    app.click("#schedules-save").await?;
+    app.wait("#schedules-saved").await?;
+    assert_accessible(&app, "nazorgschemas").await?;
+    app.screenshot("nazorgschemas").await?;
+
+    record_placement(&app).await?;
+    app.click("[data-tab='plaatsing']").await?;
+    let followups = app.wait_text("#followups", "nazorg +2 weken").await?;
+    assert!(
+        !followups.contains("+1 maand"),
+        "the region dropped the +1 maand contact: {followups}"
+    );
+    app.quit().await
+}

@@ -763,3 +763,148 @@ fn an_export_without_open_follow_ups_says_so() {
         "an empty calendar is not valid iCalendar and helps nobody: {err:?}"
     );
 }
+
+#[test]
+fn the_region_edits_its_catalogue_and_schedules_and_new_placements_follow_them() {
+    use werkpad_core::service::catalogue;
+    let tmp = tempfile::tempdir().unwrap();
+    let clock = TestClock::at("2026-11-02");
+    let mut s = session(tmp.path(), &clock);
+
+    let all = catalogue::save_instrument(
+        &mut s,
+        &InstrumentInput {
+            id: None,
+            name: "Participatieplaats".into(),
+            for_whom: ForWhom::Werkzoekende,
+            default_months: 6,
+            rules: vec![DeadlineRuleDef {
+                key: String::new(),
+                label: "Evaluatie participatieplaats".into(),
+                anchor: DeadlineAnchor::Start,
+                months: 3,
+                days: 0,
+            }],
+            has_amount: false,
+        },
+    )
+    .unwrap();
+    let added = all
+        .iter()
+        .find(|i| i.name == "Participatieplaats")
+        .expect("a new instrument joins the catalogue");
+    assert!(
+        !added.rules[0].key.is_empty(),
+        "a new rule gets a stable key"
+    );
+
+    let err = catalogue::save_instrument(
+        &mut s,
+        &InstrumentInput {
+            id: Some(added.id.clone()),
+            name: "  ".into(),
+            for_whom: ForWhom::Werkzoekende,
+            default_months: 6,
+            rules: vec![],
+            has_amount: false,
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, CoreError::Invalid { field: "name", .. }),
+        "an instrument without a name is refused: {err:?}"
+    );
+
+    let lks = all.iter().find(|i| i.id == "loonkostensubsidie").unwrap();
+    let mut rules = lks.rules.clone();
+    rules[0].months = 4;
+    catalogue::save_instrument(
+        &mut s,
+        &InstrumentInput {
+            id: Some(lks.id.clone()),
+            name: lks.name.clone(),
+            for_whom: lks.for_whom,
+            default_months: lks.default_months,
+            rules,
+            has_amount: lks.has_amount,
+        },
+    )
+    .unwrap();
+    let audited = count(
+        &s,
+        "SELECT count(*) FROM audit_log WHERE entity = 'instrument'
+         AND entity_id = 'loonkostensubsidie' AND fields = '[\"deadline_rules\"]'",
+    );
+    assert_eq!(audited, 1, "only the changed field is written and audited");
+
+    let err = catalogue::save_schedules(
+        &mut s,
+        &Schedules {
+            nazorg: vec!["1w".into(), "drie maanden".into()],
+            intensief: vec!["1w".into()],
+            waakvlam_every_months: 3,
+            waakvlam_years: 2,
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            CoreError::Invalid {
+                field: "nazorg",
+                ..
+            }
+        ),
+        "a step that is not understood refuses the whole schedule, named in its field: {err:?}"
+    );
+    let saved = catalogue::save_schedules(
+        &mut s,
+        &Schedules {
+            nazorg: vec!["3m".into(), "2 W".into(), "1w".into()],
+            intensief: vec!["1w".into(), "1 J".into()],
+            waakvlam_every_months: 6,
+            waakvlam_years: 3,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        saved.nazorg,
+        vec!["1w", "2w", "3m"],
+        "steps are normalised and put in date order"
+    );
+    assert_eq!(
+        saved.intensief,
+        vec!["1w", "1y"],
+        "a year written the Dutch way (1j) is understood"
+    );
+
+    let id = kandidaat(&mut s, "Daan");
+    let mut input = placement(&id, "02-11-2026");
+    input.instruments.push(PlacementInstrumentInput {
+        instrument_id: added.id.clone(),
+        started_on: String::new(),
+        ended_on: String::new(),
+        amount: String::new(),
+    });
+    let view = nazorg::record_placement(&mut s, &input).unwrap();
+    let r = reasons(&view);
+    assert!(
+        r.contains(&("16-11-2026".into(), "nazorg +2 weken (werknemer)".into())),
+        "the region's new schedule plans the next placement: {r:#?}"
+    );
+    assert!(
+        !r.iter().any(|(_, why)| why.contains("+1 maand")),
+        "the old +1 maand step is gone from the new plan: {r:#?}"
+    );
+    assert!(
+        r.contains(&(
+            "02-03-2027".into(),
+            "Aanvraagtermijn loonkostensubsidie verloopt".into()
+        )),
+        "the changed LKS window (4 months) applies: {r:#?}"
+    );
+    assert!(
+        r.contains(&("02-02-2027".into(), "Evaluatie participatieplaats".into())),
+        "the new instrument's deadline becomes a follow-up: {r:#?}"
+    );
+}

@@ -4,6 +4,7 @@
 mod app;
 pub mod bindings;
 mod candidate;
+mod catalogue;
 mod employer;
 mod error;
 mod klantbeeld;
@@ -15,6 +16,7 @@ mod visit;
 
 pub use app::*;
 pub use candidate::*;
+pub use catalogue::*;
 pub use employer::*;
 pub use error::*;
 pub use klantbeeld::*;

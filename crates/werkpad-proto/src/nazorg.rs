@@ -21,6 +21,8 @@ pub struct InstrumentDef {
     pub default_months: u32,
     /// The deadline rules in Dutch, e.g. "Einde proefplaatsing: 2 maanden na de start".
     pub deadlines: Vec<String>,
+    /// The same rules as data, for the edit form.
+    pub rules: Vec<crate::DeadlineRuleDef>,
     pub has_amount: bool,
 }
 

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod candidates;
+pub mod catalogue;
 pub mod caseload;
 pub mod demo;
 pub mod klantbeeld;

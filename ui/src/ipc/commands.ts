@@ -32,6 +32,8 @@ import type { CheckInInput } from "../bindings/CheckInInput";
 import type { DueList } from "../bindings/DueList";
 import type { EndPlacementInput } from "../bindings/EndPlacementInput";
 import type { InstrumentDef } from "../bindings/InstrumentDef";
+import type { InstrumentInput } from "../bindings/InstrumentInput";
+import type { Schedules } from "../bindings/Schedules";
 import type { IntensityInput } from "../bindings/IntensityInput";
 import type { NazorgView } from "../bindings/NazorgView";
 import type { PlacementInput } from "../bindings/PlacementInput";
@@ -176,6 +178,19 @@ export function noteHistory(id: string): Promise<Note[]> {
 
 export function listInstruments(): Promise<InstrumentDef[]> {
   return call<InstrumentDef[]>("list_instruments");
+}
+
+/** Answers with the whole catalogue as it now is. */
+export function saveInstrument(input: InstrumentInput): Promise<InstrumentDef[]> {
+  return call<InstrumentDef[]>("save_instrument", { input });
+}
+
+export function getSchedules(): Promise<Schedules> {
+  return call<Schedules>("get_schedules");
+}
+
+export function saveSchedules(input: Schedules): Promise<Schedules> {
+  return call<Schedules>("save_schedules", { input });
 }
 
 /** Id = candidate id. */

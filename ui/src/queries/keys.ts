@@ -19,6 +19,7 @@ export const queryKeys = {
   nazorg: (id: string) => ["store", "candidate", id, "nazorg"] as const,
   dueList: ["store", "due-list"] as const,
   instruments: ["store", "instruments"] as const,
+  schedules: ["store", "schedules"] as const,
   syncStatus: ["store", "sync-status"] as const,
   conflicts: ["store", "conflicts"] as const,
   employer: (id: string) => ["store", "employer", id] as const,

@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use jiff::ToSpan;
 use serde::{Deserialize, Serialize};
 
-/// One step of a cadence: "1w" (weeks), "3m" (months), "1y" (years).
+/// One step of a cadence: "1w" (weeks), "3m" (months), "1y" or "1j" (years).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Offset {
     Weeks(i32),
@@ -27,7 +27,8 @@ impl Offset {
         match unit {
             "w" => Some(Offset::Weeks(n)),
             "m" => Some(Offset::Months(n)),
-            "y" => Some(Offset::Months(n * 12)),
+            // "j" (jaar) as a Dutch coach writes it, "y" as stored.
+            "y" | "j" => Some(Offset::Months(n * 12)),
             _ => None,
         }
     }
@@ -70,7 +71,7 @@ pub fn parse_cadence(keys: &[String]) -> CoreResult<Vec<(String, Offset)>> {
                     CoreError::invalid(
                         "schedule",
                         format!("unknown cadence step {k}"),
-                        "Een stap van het schema is onbekend; gebruik bijvoorbeeld 1w, 1m of 1y.",
+                        "Een stap van het schema is onbekend; gebruik bijvoorbeeld 1w (week), 3m (maanden) of 1j (jaar).",
                     )
                 })
         })

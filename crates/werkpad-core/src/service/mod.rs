@@ -3,6 +3,7 @@
 pub mod access;
 pub mod candidates;
 pub mod caseload;
+pub mod catalogue;
 pub mod demo;
 pub mod employer_due;
 pub mod employer_profiles;

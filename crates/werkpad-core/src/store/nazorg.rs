@@ -85,6 +85,20 @@ pub fn describe(i: &StoredInstrument) -> InstrumentDef {
                 format!("{}: {when}", r.label)
             })
             .collect(),
+        rules: i
+            .rules
+            .iter()
+            .map(|r| werkpad_proto::DeadlineRuleDef {
+                key: r.key.clone(),
+                label: r.label.clone(),
+                anchor: match r.anchor {
+                    crate::domain::reminders::Anchor::Start => werkpad_proto::DeadlineAnchor::Start,
+                    crate::domain::reminders::Anchor::End => werkpad_proto::DeadlineAnchor::End,
+                },
+                months: r.months.max(0) as u32,
+                days: r.days.max(0) as u32,
+            })
+            .collect(),
         has_amount: i.has_amount,
     }
 }

@@ -3,6 +3,7 @@ import type { AppStatus } from "../../ipc";
 import { DataFolderSection } from "./DataFolderSection";
 import { DemoDataSection } from "./DemoDataSection";
 import { InstrumentsSection } from "./InstrumentsSection";
+import { SchedulesSection } from "./SchedulesSection";
 import { ProfileSection } from "./ProfileSection";
 import { ConflictsSection } from "./ConflictsSection";
 import { SyncSection } from "./SyncSection";
@@ -20,6 +21,7 @@ export function InstellingenScreen({ status }: InstellingenScreenProps) {
       <ConflictsSection />
       <DataFolderSection dataDir={status.data_dir} />
       <InstrumentsSection />
+      <SchedulesSection />
       <DemoDataSection />
     </Screen>
   );

@@ -1,24 +1,24 @@
+import { useState } from "react";
 import { LoadingState } from "../../components/LoadingState";
 import { QueryError } from "../../components/QueryError";
-import type { ForWhom } from "../../ipc";
+import type { InstrumentDef } from "../../ipc";
 import { useInstruments } from "../../queries/useNazorg";
+import { FOR_WHOM } from "./forWhom";
+import { InstrumentForm } from "./InstrumentForm";
 
-const FOR_WHOM: Record<ForWhom, string> = {
-  werkzoekende: "Werkzoekende",
-  werkgever: "Werkgever",
-  beide: "Beiden",
-};
+/** What the form is open for: nothing, a new instrument, or one of the list. */
+type Editing = null | "new" | InstrumentDef;
 
-/** The region's instrument catalogue: data, with its deadline rules. */
+/** The region's instrument catalogue: data, with its deadline rules, changeable here. */
 export function InstrumentsSection() {
   const instruments = useInstruments();
+  const [editing, setEditing] = useState<Editing>(null);
   return (
     <section className="section" aria-labelledby="instruments-title">
       <h2 id="instruments-title">Instrumenten</h2>
       <p className="muted">
-        De standaardlijst van de regio. Deadlines worden herinneringen op Vandaag, op de laatste
-        werkdag vóór de datum. Nazorg: na 1 week, 1, 3, 6 en 12 maanden; waakvlam: elk kwartaal,
-        twee jaar lang.
+        De menukaart van de regio. Een wijziging geldt voor plaatsingen die u vanaf nu
+        vastlegt; herinneringen die al op Vandaag staan houden hun datum.
       </p>
       {instruments.isPending && <LoadingState label="Instrumenten worden geladen…" />}
       {instruments.isError && (
@@ -39,6 +39,9 @@ export function InstrumentsSection() {
                 <th scope="col">Voor</th>
                 <th scope="col">Standaardduur</th>
                 <th scope="col">Termijnen</th>
+                <th scope="col">
+                  <span className="visually-hidden">Wijzigen</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -48,11 +51,46 @@ export function InstrumentsSection() {
                   <td>{FOR_WHOM[i.for_whom]}</td>
                   <td>{i.default_months > 0 ? `${String(i.default_months)} maanden` : "—"}</td>
                   <td>{i.deadlines.length === 0 ? "—" : i.deadlines.join("; ")}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      data-edit-instrument={i.id}
+                      aria-label={`${i.name} wijzigen`}
+                      onClick={() => {
+                        setEditing(i);
+                      }}
+                    >
+                      Wijzigen
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+      )}
+      {editing === null ? (
+        <div className="form__actions form__actions--tight">
+          <button
+            id="instrument-new"
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              setEditing("new");
+            }}
+          >
+            Instrument toevoegen
+          </button>
+        </div>
+      ) : (
+        <InstrumentForm
+          key={editing === "new" ? "new" : editing.id}
+          instrument={editing === "new" ? null : editing}
+          onDone={() => {
+            setEditing(null);
+          }}
+        />
       )}
     </section>
   );
