@@ -291,6 +291,10 @@ pub struct SyncError {
     /// The operation that caused the refusal, when one did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_seq: Option<u64>,
+    /// For `CLOCK_AHEAD`: the server's clock (Unix seconds), so a laptop whose clock was
+    /// set right can tell which of its stamps date from when it was wrong.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_time: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -312,6 +316,7 @@ mod tests {
             message: "m".into(),
             expected: Some(7),
             device_seq: None,
+            server_time: None,
         };
         assert_eq!(
             serde_json::to_string(&e).unwrap(),

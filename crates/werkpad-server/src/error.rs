@@ -114,6 +114,8 @@ impl IntoResponse for AppError {
                         message,
                         expected,
                         device_seq,
+                        server_time: (code == SyncErrorCode::ClockAhead)
+                            .then(|| crate::store::now_secs().max(0) as u64),
                     },
                 )
             }
@@ -126,6 +128,7 @@ impl IntoResponse for AppError {
                         message: "The server failed; the details are in its log.".into(),
                         expected: None,
                         device_seq: None,
+                        server_time: None,
                     },
                 )
             }

@@ -6,6 +6,7 @@ pub mod crypto;
 pub mod employer_profiles;
 pub mod employers;
 mod entity;
+pub mod hlc;
 pub mod install;
 pub mod klantbeeld;
 pub mod meta;
@@ -42,7 +43,7 @@ pub struct Actor {
 pub struct Store {
     conn: Connection,
     actor: Actor,
-    hlc: uhlc::HLC,
+    hlc: hlc::Hlc,
     clock: SharedClock,
 }
 
@@ -78,7 +79,7 @@ impl Store {
     }
 
     fn assemble(conn: Connection, actor: Actor, clock: SharedClock) -> CoreResult<Store> {
-        let hlc = tx::hlc_for(&conn, &actor.device_id)?;
+        let hlc = tx::hlc_for(&conn, clock.clone())?;
         Ok(Store {
             conn,
             actor,
@@ -107,17 +108,45 @@ impl Store {
     /// so this laptop's next edit orders after what it has seen. Malformed stamps are
     /// ignored: the server only hands out checked ones.
     pub fn observe_stamp(&self, stamp: &str) {
-        let Some(time) = stamp
-            .split(':')
-            .next()
-            .and_then(|h| u64::from_str_radix(h, 16).ok())
-        else {
-            return;
-        };
-        let ts = uhlc::Timestamp::new(uhlc::NTP64(time), *self.hlc.get_id());
-        if let Err(e) = self.hlc.update_with_timestamp(&ts) {
-            log::warn!("clock stamp {stamp} not taken over: {e}");
+        if let Some(time) = hlc::parse_stamp(stamp) {
+            self.hlc.observe(time);
         }
+    }
+
+    /// Gives fresh stamps to outbox operations stamped later than `limit_secs` (Unix
+    /// seconds), written while this laptop's clock ran ahead. The server never accepted a
+    /// stamp that late, so nobody holds them. Does nothing (returns 0) while the wall clock
+    /// itself is still past the limit: the coach must set it right first.
+    pub fn restamp_outbox(&mut self, limit_secs: u64) -> CoreResult<u64> {
+        if hlc::ntp64(self.clock.now()) >> 32 > limit_secs {
+            return Ok(0);
+        }
+        self.hlc.rewind_to_wall();
+        let tx = self.conn.transaction()?;
+        let late: Vec<i64> = tx
+            .prepare("SELECT device_seq, hlc FROM outbox ORDER BY device_seq")?
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+            .filter_map(|r| match r {
+                Ok((seq, stamp)) => hlc::parse_stamp(&stamp)
+                    .is_some_and(|t| t >> 32 > limit_secs)
+                    .then_some(Ok(seq)),
+                Err(e) => Some(Err(e)),
+            })
+            .collect::<Result<_, _>>()?;
+        let mut last = None;
+        for seq in &late {
+            let stamp = hlc::stamp_text(self.hlc.next(), &self.actor.device_id);
+            tx.execute(
+                "UPDATE outbox SET hlc = ?2 WHERE device_seq = ?1",
+                (seq, &stamp),
+            )?;
+            last = Some(stamp);
+        }
+        // Without this, a restart would take the clock back to the late stamps.
+        let last = last.unwrap_or_else(|| hlc::stamp_text(self.hlc.next(), &self.actor.device_id));
+        meta::set(&tx, meta::HLC_LAST, &last)?;
+        tx.commit()?;
+        Ok(late.len() as u64)
     }
 
     /// The one write path: everything `f` changes commits together with its audit entries

@@ -1,6 +1,8 @@
 //! One transaction of the one write path.
 
+use super::hlc::{parse_stamp, stamp_text, Hlc};
 use super::{meta, Actor, Entity};
+use crate::clock::SharedClock;
 use crate::{CoreError, CoreResult};
 use jiff::Timestamp;
 use rusqlite::{types::Value as SqlValue, Connection, Transaction};
@@ -26,7 +28,7 @@ impl Action {
 pub struct Tx<'s> {
     tx: Transaction<'s>,
     actor: &'s Actor,
-    hlc: &'s uhlc::HLC,
+    hlc: &'s Hlc,
     now: Timestamp,
     now_text: String,
     /// Last outbox number used; loaded on the first operation, saved at commit.
@@ -38,7 +40,7 @@ impl<'s> Tx<'s> {
     pub(super) fn begin(
         conn: &'s mut Connection,
         actor: &'s Actor,
-        hlc: &'s uhlc::HLC,
+        hlc: &'s Hlc,
         now: Timestamp,
     ) -> CoreResult<Tx<'s>> {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -199,7 +201,7 @@ impl<'s> Tx<'s> {
         )?;
         for (field, value) in fields {
             seq += 1;
-            let stamp = stamp_text(&self.hlc.new_timestamp(), &self.actor.device_id);
+            let stamp = stamp_text(self.hlc.next(), &self.actor.device_id);
             stmt.execute((
                 seq,
                 uuid::Uuid::now_v7().to_string(),
@@ -256,33 +258,13 @@ pub(crate) fn to_sql(v: &Value) -> SqlValue {
     }
 }
 
-/// Sortable text form of a hybrid-clock stamp: 16 hex digits of NTP64 time, then the
-/// device id that breaks ties.
-pub fn stamp_text(ts: &uhlc::Timestamp, device_id: &str) -> String {
-    format!("{:016x}:{device_id}", ts.get_time().as_u64())
-}
-
 /// A clock for this device that never runs behind the last stamp it gave out, even
 /// when the laptop's clock was turned back.
-pub(super) fn hlc_for(conn: &Connection, device_id: &str) -> CoreResult<uhlc::HLC> {
-    let uuid = uuid::Uuid::parse_str(device_id)
-        .map_err(|e| CoreError::InstallFile(format!("device id: {e}")))?;
-    let id = uhlc::ID::try_from(uuid.as_bytes().as_slice())
-        .map_err(|e| CoreError::InstallFile(format!("device id: {e:?}")))?;
-    let hlc = uhlc::HLCBuilder::new()
-        .with_id(id)
-        .with_max_delta(std::time::Duration::from_secs(u32::MAX as u64))
-        .build();
-    if let Some(last) = meta::get(conn, meta::HLC_LAST)? {
-        let time = last
-            .split(':')
-            .next()
-            .and_then(|h| u64::from_str_radix(h, 16).ok())
-            .ok_or_else(|| CoreError::InstallFile(format!("clock stamp {last}")))?;
-        let ts = uhlc::Timestamp::new(uhlc::NTP64(time), id);
-        // The delta is unbounded, so this only fails on impossible input.
-        hlc.update_with_timestamp(&ts)
-            .map_err(|e| CoreError::Internal(format!("restore clock: {e}")))?;
-    }
-    Ok(hlc)
+pub(super) fn hlc_for(conn: &Connection, clock: SharedClock) -> CoreResult<Hlc> {
+    let last = match meta::get(conn, meta::HLC_LAST)? {
+        Some(last) => parse_stamp(&last)
+            .ok_or_else(|| CoreError::InstallFile(format!("clock stamp {last}")))?,
+        None => 0,
+    };
+    Ok(Hlc::new(clock, last))
 }

@@ -456,6 +456,7 @@ pub(super) fn erase(tx: &mut Tx<'_>, candidate_id: &str, tombstone: bool) -> Cor
         conn.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
         forget(conn, id)?;
     }
+    immediate_foreign_keys(conn)?;
     if tombstone {
         conn.execute(
             "INSERT OR IGNORE INTO tombstones (entity, entity_id, erased_at) VALUES ('candidate', ?1, ?2)",
@@ -474,12 +475,21 @@ fn erase_record(tx: &mut Tx<'_>, entity: &str, id: &str) -> CoreResult<()> {
     if let Some(e) = local_entity(entity) {
         conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
         conn.execute(&format!("DELETE FROM {} WHERE id = ?1", e.table()), [id])?;
+        immediate_foreign_keys(conn)?;
     }
     forget(conn, id)?;
     conn.execute(
         "INSERT OR IGNORE INTO tombstones (entity, entity_id, erased_at) VALUES (?1, ?2, ?3)",
         (entity, id, tx.now().to_string()),
     )?;
+    Ok(())
+}
+
+/// Back to checks per statement once a removal is complete: a later field of the same
+/// pulled page that points at a record this laptop lacks must fail alone (and be skipped
+/// by [`tolerate`]), not fail the whole page at commit and stop sync for good.
+fn immediate_foreign_keys(conn: &Connection) -> CoreResult<()> {
+    conn.execute_batch("PRAGMA defer_foreign_keys = OFF")?;
     Ok(())
 }
 

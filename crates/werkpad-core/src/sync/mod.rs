@@ -10,7 +10,7 @@ mod local;
 mod remote;
 
 pub use local::{next_batch, pending, settings, Settings};
-pub use remote::Remote;
+pub use remote::{Remote, Transport, WireFuture, WireRequest};
 
 use crate::clock::amsterdam;
 use crate::service::Session;
@@ -18,7 +18,9 @@ use crate::store::Store;
 use crate::{CoreError, CoreResult};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
-use werkpad_proto::sync::{ConflictSide, EnrolRequest, SyncErrorCode, DEFAULT_PULL_LIMIT};
+use werkpad_proto::sync::{
+    ConflictSide, EnrolRequest, SyncErrorCode, DEFAULT_PULL_LIMIT, MAX_CLOCK_AHEAD_SECS,
+};
 use werkpad_proto::{
     ConflictKeep, ConflictSideView, ConflictView, EnrolInput, ErrorCode, ResolveConflictInput,
     SyncPhase, SyncStatus,
@@ -42,6 +44,8 @@ pub enum SyncError {
         code: SyncErrorCode,
         message: String,
         expected: Option<u64>,
+        /// For a clock refusal: the server's clock, Unix seconds.
+        server_time: Option<u64>,
     },
     #[error("unexpected answer from the server: {0}")]
     Protocol(String),
@@ -183,6 +187,16 @@ pub async fn enrol<A: StoreAccess>(
     input: &EnrolInput,
     device_name: &str,
 ) -> CoreResult<SyncStatus> {
+    enrol_via(a, input, device_name, |url| Remote::new(url, None)).await
+}
+
+/// [`enrol`] over the remote `connect` makes for the checked server address.
+pub async fn enrol_via<A: StoreAccess>(
+    a: &A,
+    input: &EnrolInput,
+    device_name: &str,
+    connect: impl FnOnce(&str) -> Result<Remote, SyncError>,
+) -> CoreResult<SyncStatus> {
     let url = check_server_url(&input.server_url)?;
     let code = input.code.trim();
     if code.is_empty() {
@@ -202,7 +216,7 @@ pub async fn enrol<A: StoreAccess>(
         }
         Ok(s.actor().device_id.clone())
     })?;
-    let remote = Remote::new(&url, None).map_err(sync_err)?;
+    let remote = connect(&url).map_err(sync_err)?;
     let req = EnrolRequest {
         code: code.to_string(),
         device_id,
@@ -236,11 +250,18 @@ pub async fn enrol<A: StoreAccess>(
 
 /// Pushes everything waiting, then pulls everything new. A revoked laptop wipes itself.
 pub async fn sync_now<A: StoreAccess>(a: &A) -> CoreResult<SyncReport> {
+    sync_via(a, |s| Remote::new(&s.server_url, Some(s.token.clone()))).await
+}
+
+/// [`sync_now`] over the remote `connect` makes from the enrolment settings.
+pub async fn sync_via<A: StoreAccess>(
+    a: &A,
+    connect: impl FnOnce(&Settings) -> Result<Remote, SyncError>,
+) -> CoreResult<SyncReport> {
     let settings = a
         .with_store(|s| local::settings(s.conn()))?
         .ok_or(sync_err(SyncError::NotEnrolled))?;
-    let remote =
-        Remote::new(&settings.server_url, Some(settings.token.clone())).map_err(sync_err)?;
+    let remote = connect(&settings).map_err(sync_err)?;
     let mut report = SyncReport::default();
     let result = async {
         push_all(a, &remote, &mut report).await?;
@@ -279,6 +300,7 @@ pub async fn push_all<A: StoreAccess>(
     report: &mut SyncReport,
 ) -> CoreResult<()> {
     let mut realigned = 0;
+    let mut restamped = false;
     loop {
         let batch = a.with_store(|s| local::next_batch(s, PUSH_BATCH))?;
         let Some(last) = batch.last().map(|o| o.device_seq) else {
@@ -303,6 +325,17 @@ pub async fn push_all<A: StoreAccess>(
                 log::warn!("server expects operation {expected} next; realigning");
                 realigned += 1;
                 a.with_store(|s| local::realign(s, expected))?;
+            }
+            Err(SyncError::Refused {
+                code: SyncErrorCode::ClockAhead,
+                server_time: Some(t),
+                ..
+            }) if !restamped
+                && a.with_store(|s| s.restamp_outbox(t + MAX_CLOCK_AHEAD_SECS))? > 0 =>
+            {
+                // The laptop's clock was wrong when these were written and is right now.
+                log::warn!("re-stamped operations written while the clock ran ahead");
+                restamped = true;
             }
             Err(e) => return Err(sync_err(e)),
         }

@@ -1,18 +1,48 @@
-//! The HTTP side: `/v1/enrol`, `/v1/push`, `/v1/pull` with reqwest over rustls.
+//! The wire side: `/v1/enrol`, `/v1/push`, `/v1/pull`, with reqwest over rustls or any
+//! other [`Transport`].
 
 use super::SyncError;
 use serde::de::DeserializeOwned;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 use werkpad_proto::sync::{
     EnrolRequest, EnrolResponse, Op, PullResponse, PushRequest, PushResponse,
     SyncError as WireError, PROTOCOL_HEADER, PROTOCOL_VERSION,
 };
 
+/// A request as it goes on the wire, for a [`Transport`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WireRequest {
+    pub method: &'static str,
+    /// Path and query below the server address, e.g. `/v1/pull?cursor=0&limit=500`.
+    pub path: String,
+    /// `Authorization: Bearer` value, once enrolled.
+    pub token: Option<String>,
+    /// JSON body.
+    pub body: Option<Vec<u8>>,
+}
+
+pub type WireFuture<'a> = Pin<Box<dyn Future<Output = Result<(u16, Vec<u8>), String>> + Send + 'a>>;
+
+/// Carries requests to the server some other way than HTTP over TCP (the deterministic
+/// simulation hands them to the server's router in-process). `Err` means the answer never
+/// arrived, exactly like a dropped connection.
+pub trait Transport: Send + Sync {
+    fn call(&self, req: WireRequest) -> WireFuture<'_>;
+}
+
+#[derive(Clone)]
+enum Carrier {
+    Http(reqwest::Client, String),
+    Custom(Arc<dyn Transport>),
+}
+
 /// One regional server, with this device's token once enrolled.
 #[derive(Clone)]
 pub struct Remote {
-    http: reqwest::Client,
-    base: String,
+    carrier: Carrier,
     token: Option<String>,
 }
 
@@ -28,65 +58,104 @@ impl Remote {
             .build()
             .map_err(|e| SyncError::Protocol(format!("HTTP client: {e}")))?;
         Ok(Remote {
-            http,
-            base: base.trim_end_matches('/').to_string(),
+            carrier: Carrier::Http(http, base.trim_end_matches('/').to_string()),
             token,
         })
     }
 
-    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
-        let mut b = self
-            .http
-            .request(method, format!("{}{path}", self.base))
-            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string());
-        if let Some(t) = &self.token {
-            b = b.bearer_auth(t);
+    /// A server reached through `transport` instead of HTTP.
+    pub fn via(transport: Arc<dyn Transport>, token: Option<String>) -> Remote {
+        Remote {
+            carrier: Carrier::Custom(transport),
+            token,
         }
-        b
     }
 
-    async fn send<T: DeserializeOwned>(&self, b: reqwest::RequestBuilder) -> Result<T, SyncError> {
-        let resp = b
-            .send()
-            .await
-            .map_err(|e| SyncError::Offline(e.to_string()))?;
-        let status = resp.status();
-        let bytes = resp
-            .bytes()
-            .await
-            .map_err(|e| SyncError::Offline(e.to_string()))?;
-        if status.is_success() {
+    async fn exchange(&self, req: WireRequest) -> Result<(u16, Vec<u8>), SyncError> {
+        match &self.carrier {
+            Carrier::Custom(t) => t.call(req).await.map_err(SyncError::Offline),
+            Carrier::Http(http, base) => {
+                let method = if req.method == "POST" {
+                    reqwest::Method::POST
+                } else {
+                    reqwest::Method::GET
+                };
+                let mut b = http
+                    .request(method, format!("{base}{}", req.path))
+                    .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string());
+                if let Some(t) = &req.token {
+                    b = b.bearer_auth(t);
+                }
+                if let Some(body) = req.body {
+                    b = b
+                        .header(reqwest::header::CONTENT_TYPE, "application/json")
+                        .body(body);
+                }
+                let resp = b
+                    .send()
+                    .await
+                    .map_err(|e| SyncError::Offline(e.to_string()))?;
+                let status = resp.status().as_u16();
+                let bytes = resp
+                    .bytes()
+                    .await
+                    .map_err(|e| SyncError::Offline(e.to_string()))?;
+                Ok((status, bytes.to_vec()))
+            }
+        }
+    }
+
+    async fn send<T: DeserializeOwned>(
+        &self,
+        method: &'static str,
+        path: String,
+        body: Option<Vec<u8>>,
+    ) -> Result<T, SyncError> {
+        let req = WireRequest {
+            method,
+            path,
+            token: self.token.clone(),
+            body,
+        };
+        let (status, bytes) = self.exchange(req).await?;
+        if (200..300).contains(&status) {
             return serde_json::from_slice(&bytes)
-                .map_err(|e| SyncError::Protocol(format!("{status}: {e}")));
+                .map_err(|e| SyncError::Protocol(format!("HTTP {status}: {e}")));
         }
         match serde_json::from_slice::<WireError>(&bytes) {
             Ok(w) => Err(SyncError::Refused {
                 code: w.code,
                 message: w.message,
                 expected: w.expected,
+                server_time: w.server_time,
             }),
             // A proxy or something else answered: as good as unreachable.
-            Err(_) if status.is_server_error() => Err(SyncError::Offline(format!("HTTP {status}"))),
+            Err(_) if status >= 500 => Err(SyncError::Offline(format!("HTTP {status}"))),
             Err(_) => Err(SyncError::Protocol(format!("HTTP {status}"))),
         }
     }
 
     pub async fn enrol(&self, req: &EnrolRequest) -> Result<EnrolResponse, SyncError> {
-        self.send(self.request(reqwest::Method::POST, "/v1/enrol").json(req))
+        self.send("POST", "/v1/enrol".into(), Some(json_body(req)?))
             .await
     }
 
     pub async fn push(&self, ops: &[Op]) -> Result<PushResponse, SyncError> {
         let body = PushRequest { ops: ops.to_vec() };
-        self.send(self.request(reqwest::Method::POST, "/v1/push").json(&body))
+        self.send("POST", "/v1/push".into(), Some(json_body(&body)?))
             .await
     }
 
     pub async fn pull(&self, cursor: u64, limit: u32) -> Result<PullResponse, SyncError> {
-        self.send(self.request(
-            reqwest::Method::GET,
-            &format!("/v1/pull?cursor={cursor}&limit={limit}"),
-        ))
+        self.send(
+            "GET",
+            format!("/v1/pull?cursor={cursor}&limit={limit}"),
+            None,
+        )
         .await
     }
+}
+
+fn json_body<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, SyncError> {
+    serde_json::to_vec(v).map_err(|e| SyncError::Protocol(format!("encode: {e}")))
 }

@@ -1,0 +1,393 @@
+//! The invariants of `shared/SYNC.md`, checked after the system went quiet, by reading the
+//! server's SQLite file and every laptop's store.
+
+use super::world::World;
+use rusqlite::types::Value as Sql;
+use rusqlite::Connection;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use werkpad_core::store::Entity;
+use werkpad_proto::sync::{ConflictRecord, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD};
+
+/// Entities a laptop keeps from the server, and their local table.
+const KEPT: &[(&str, Entity)] = &[
+    ("candidate", Entity::Candidate),
+    ("employer", Entity::Employer),
+    ("note", Entity::Note),
+];
+
+/// Fields that point at records which do not sync (yet): trajectories stay on the
+/// laptop that made them, so another laptop cannot hold the reference.
+const LOCAL_REFERENCES: &[&str] = &["trajectory_id"];
+
+struct ServerRecord {
+    scope_case: Option<String>,
+    scope_user: Option<i64>,
+    erased: bool,
+    fields: BTreeMap<String, Value>,
+}
+
+struct ServerView {
+    records: BTreeMap<(String, String), ServerRecord>,
+    access: BTreeSet<(String, i64)>,
+    users: BTreeMap<String, i64>,
+    log_ops: BTreeSet<String>,
+    log_values: BTreeSet<(String, String, String, String)>,
+    /// Per (entity, id, field): every value the log ever set.
+    history: BTreeMap<(String, String, String), BTreeSet<String>>,
+    conflict_sides: BTreeSet<String>,
+}
+
+fn server_view(w: &World) -> ServerView {
+    let c = Connection::open(&w.server_db).unwrap();
+    let mut records = BTreeMap::new();
+    let mut st = c
+        .prepare(
+            "SELECT entity, entity_id, scope_case, scope_user, erased_at IS NOT NULL FROM records",
+        )
+        .unwrap();
+    let rows = st
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap();
+    for row in rows {
+        let (e, i, scope_case, scope_user, erased): (String, String, _, _, bool) = row.unwrap();
+        records.insert(
+            (e, i),
+            ServerRecord {
+                scope_case,
+                scope_user,
+                erased,
+                fields: BTreeMap::new(),
+            },
+        );
+    }
+    let mut st = c
+        .prepare("SELECT entity, entity_id, field, value FROM fields")
+        .unwrap();
+    let rows = st
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get::<_, String>(3)?))
+        })
+        .unwrap();
+    let mut conflict_sides = BTreeSet::new();
+    for row in rows {
+        let (e, i, f, v): (String, String, String, String) = row.unwrap();
+        let value: Value = serde_json::from_str(&v).unwrap();
+        if e == CONFLICT_ENTITY && f == CONFLICT_RECORD_FIELD {
+            let rec: ConflictRecord = serde_json::from_value(value.clone()).unwrap();
+            conflict_sides.insert(rec.winner.hlc);
+            conflict_sides.insert(rec.loser.hlc);
+        }
+        records
+            .get_mut(&(e.clone(), i.clone()))
+            .unwrap_or_else(|| panic!("field {e}.{f} of {i} has no record row"))
+            .fields
+            .insert(f, value);
+    }
+    let access = pairs(&c, "SELECT candidate_id, user_id FROM case_access");
+    let users = pairs(&c, "SELECT name, id FROM users")
+        .into_iter()
+        .collect();
+    let mut log_ops = BTreeSet::new();
+    let mut log_values = BTreeSet::new();
+    let mut history: BTreeMap<_, BTreeSet<String>> = BTreeMap::new();
+    let mut st = c
+        .prepare("SELECT op_id, entity, entity_id, field, value FROM log WHERE kind = 'set'")
+        .unwrap();
+    let rows = st
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap();
+    for row in rows {
+        let (op, e, i, f, v): (String, String, String, String, String) = row.unwrap();
+        log_ops.insert(op);
+        let canon = serde_json::from_str::<Value>(&v).unwrap().to_string();
+        history
+            .entry((e.clone(), i.clone(), f.clone()))
+            .or_default()
+            .insert(canon.clone());
+        log_values.insert((e, i, f, canon));
+    }
+    ServerView {
+        records,
+        access,
+        users,
+        log_ops,
+        log_values,
+        history,
+        conflict_sides,
+    }
+}
+
+fn pairs<A: rusqlite::types::FromSql + Ord, B: rusqlite::types::FromSql + Ord>(
+    c: &Connection,
+    sql: &str,
+) -> BTreeSet<(A, B)> {
+    let mut st = c.prepare(sql).unwrap();
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
+    rows.collect::<Result<_, _>>().unwrap()
+}
+
+/// What the local schema stores for a JSON value.
+fn as_sql(v: &Value) -> Sql {
+    match v {
+        Value::Null => Sql::Null,
+        Value::Bool(b) => Sql::Integer(i64::from(*b)),
+        Value::Number(n) => n
+            .as_i64()
+            .map(Sql::Integer)
+            .unwrap_or(Sql::Real(n.as_f64().unwrap())),
+        Value::String(s) => Sql::Text(s.clone()),
+        other => Sql::Text(other.to_string()),
+    }
+}
+
+impl ServerView {
+    fn visible(&self, r: &ServerRecord, user: i64) -> bool {
+        match (&r.scope_case, r.scope_user) {
+            (Some(c), _) => self.access.contains(&(c.clone(), user)),
+            (None, Some(u)) => u == user,
+            (None, None) => true,
+        }
+    }
+}
+
+/// Every invariant; the first broken one is returned.
+pub fn invariants(w: &World) -> Result<(), String> {
+    let sv = server_view(w);
+    every_stored_op_is_kept(w, &sv)?;
+    lone_edits_survive(w, &sv)?;
+    notes_are_never_merged(&sv)?;
+    for l in 0..w.laptops.len() {
+        replica_matches_server(w, &sv, l)?;
+        erased_is_gone(w, l)?;
+    }
+    for id in &w.erased {
+        let kept = sv
+            .records
+            .values()
+            .filter(|r| r.scope_case.as_deref() == Some(id) && !r.fields.is_empty())
+            .count();
+        if kept > 0 {
+            return Err(format!(
+                "server still holds fields of {kept} records of erased {id}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// SYNC.md 1 and 4: every operation the server acknowledged is applied, held in a
+/// conflict record, refused for an erased record, or was a concurrent write of the same value.
+fn every_stored_op_is_kept(w: &World, sv: &ServerView) -> Result<(), String> {
+    for op in w.wire.stored.lock().unwrap().values() {
+        let erased = sv
+            .records
+            .get(&(op.entity.clone(), op.entity_id.clone()))
+            .is_some_and(|r| r.erased);
+        let same = (
+            op.entity.clone(),
+            op.entity_id.clone(),
+            op.field.clone(),
+            op.value.to_string(),
+        );
+        let kept = sv.log_ops.contains(&op.op_id)
+            || sv.conflict_sides.contains(&op.hlc)
+            || sv.log_values.contains(&same)
+            || erased;
+        if !kept {
+            return Err(format!("acknowledged operation lost: {op:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// SYNC.md 1: a field only one laptop ever wrote ends with that laptop's last value, however
+/// the other fields of the record were edited elsewhere meanwhile.
+fn lone_edits_survive(w: &World, sv: &ServerView) -> Result<(), String> {
+    for ((e, i, f), writes) in &w.intents {
+        let (first, _) = writes[0];
+        if writes.iter().any(|(l, _)| *l != first) {
+            continue;
+        }
+        let Some(r) = sv.records.get(&(e.clone(), i.clone())) else {
+            return Err(format!("{e} {i} never reached the server"));
+        };
+        if r.erased {
+            continue;
+        }
+        let last = &writes[writes.len() - 1].1;
+        if r.fields.get(f) != Some(&Value::String(last.clone())) {
+            return Err(format!(
+                "only {} wrote {e}.{f} of {i}, last {last:?}, but the server has {:?}",
+                w.laptops[first].name,
+                r.fields.get(f)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// SYNC.md 2: a field of a note is written once; an edit is a new note.
+fn notes_are_never_merged(sv: &ServerView) -> Result<(), String> {
+    for ((e, i, f), values) in &sv.history {
+        if e == "note" && values.len() > 1 {
+            return Err(format!("note {i} field {f} was overwritten: {values:?}"));
+        }
+    }
+    Ok(())
+}
+
+fn local_value(w: &World, l: usize, table: &str, field: &str, id: &str) -> Option<Sql> {
+    w.laptops[l].with(|s| {
+        s.store
+            .conn()
+            .query_row(
+                &format!("SELECT {field} FROM {table} WHERE id = ?1"),
+                [id],
+                |r| r.get(0),
+            )
+            .ok()
+    })
+}
+
+/// SYNC.md 1 and 7: a laptop holds exactly what its user may see, with the server's values.
+fn replica_matches_server(w: &World, sv: &ServerView, l: usize) -> Result<(), String> {
+    let laptop = &w.laptops[l];
+    let user = sv.users[super::world::USERS[laptop.user].0];
+    let pending: Vec<String> = laptop.query(
+        "SELECT entity || '.' || field || ' of ' || entity_id FROM outbox
+         WHERE entity IN ('candidate', 'employer', 'note', 'conflict')",
+    );
+    if !pending.is_empty() {
+        return Err(format!(
+            "{} still has unsent operations: {pending:?}",
+            laptop.name
+        ));
+    }
+    for (entity, local) in KEPT {
+        let held: Vec<String> = laptop.query(&format!("SELECT id FROM {}", local.table()));
+        for id in &held {
+            match sv.records.get(&(entity.to_string(), id.clone())) {
+                Some(r) if !r.erased && sv.visible(r, user) => {}
+                Some(r) if r.erased => {
+                    return Err(format!("{} holds erased {entity} {id}", laptop.name))
+                }
+                Some(_) => {
+                    return Err(format!(
+                        "{} holds {entity} {id} outside its scope",
+                        laptop.name
+                    ))
+                }
+                None => {
+                    return Err(format!(
+                        "{} holds {entity} {id} the server never got",
+                        laptop.name
+                    ))
+                }
+            }
+        }
+        for ((e, id), r) in &sv.records {
+            if e != entity || r.erased || !sv.visible(r, user) {
+                continue;
+            }
+            if !held.contains(id) {
+                return Err(format!("{} misses {entity} {id} in its scope", laptop.name));
+            }
+            for (f, v) in &r.fields {
+                if !local.fields().contains(&f.as_str()) || LOCAL_REFERENCES.contains(&f.as_str()) {
+                    continue;
+                }
+                let mine = local_value(w, l, local.table(), f, id);
+                if mine.as_ref() != Some(&as_sql(v)) {
+                    return Err(format!(
+                        "{}: {entity} {id} field {f} is {mine:?}, the server has {v}",
+                        laptop.name
+                    ));
+                }
+            }
+        }
+    }
+    let conflicts: BTreeSet<String> = laptop
+        .query::<String>("SELECT id FROM conflicts")
+        .into_iter()
+        .collect();
+    let expected: BTreeSet<String> = sv
+        .records
+        .iter()
+        .filter(|((e, _), r)| e == CONFLICT_ENTITY && !r.erased && sv.visible(r, user))
+        .map(|((_, i), _)| i.clone())
+        .collect();
+    if conflicts != expected {
+        return Err(format!(
+            "{} holds conflicts {conflicts:?}, its scope has {expected:?}",
+            laptop.name
+        ));
+    }
+    Ok(())
+}
+
+/// SYNC.md 8: an erased candidate and everything attached is nowhere on a laptop: not in
+/// its tables, outbox, field states, conflict records or search index.
+fn erased_is_gone(w: &World, l: usize) -> Result<(), String> {
+    let laptop = &w.laptops[l];
+    for id in &w.erased {
+        let mut ids = vec![id.clone()];
+        ids.extend(
+            w.notes
+                .iter()
+                .filter(|(_, c)| *c == id)
+                .map(|(n, _)| n.clone()),
+        );
+        for x in &ids {
+            let list = format!("'{x}'");
+            for (what, sql) in [
+                (
+                    "candidate",
+                    format!("SELECT count(*) FROM candidates WHERE id = {list}"),
+                ),
+                (
+                    "note",
+                    format!(
+                        "SELECT count(*) FROM notes WHERE id = {list} OR candidate_id = {list}"
+                    ),
+                ),
+                (
+                    "outbox entry",
+                    format!("SELECT count(*) FROM outbox WHERE entity_id = {list}"),
+                ),
+                (
+                    "field state",
+                    format!("SELECT count(*) FROM sync_fields WHERE entity_id = {list}"),
+                ),
+                (
+                    "conflict",
+                    format!("SELECT count(*) FROM conflicts WHERE entity_id = {list}"),
+                ),
+            ] {
+                let n: Vec<i64> = laptop.query(&sql);
+                if n[0] > 0 {
+                    return Err(format!(
+                        "{} still holds a {what} of erased {id} ({x})",
+                        laptop.name
+                    ));
+                }
+            }
+        }
+    }
+    for (fts, table) in [("candidate_fts", "candidates"), ("note_fts", "notes")] {
+        let n: Vec<i64> = laptop.query(&format!(
+            "SELECT count(*) FROM {fts} WHERE rowid NOT IN (SELECT n FROM {table})"
+        ));
+        if n[0] > 0 {
+            return Err(format!(
+                "{}: {fts} holds {} rows of removed records",
+                laptop.name, n[0]
+            ));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! The pieces of the sync simulation: the faulty network, the simulated region, the
+//! schedule of steps, and the invariants. Each test binary that includes them uses a part.
+#![allow(dead_code)]
+
+pub mod check;
+pub mod net;
+pub mod steps;
+pub mod world;
