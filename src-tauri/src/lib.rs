@@ -100,6 +100,22 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
             commands::nazorg::update_reminder,
             commands::nazorg::due_list,
             commands::nazorg::export_follow_ups_ical,
+            commands::employers::employer_list,
+            commands::employers::employer_detail,
+            commands::employers::save_employer_profile,
+            commands::employers::save_contact,
+            commands::employers::save_vacancy,
+            commands::employers::add_follow_up,
+            commands::employers::complete_follow_up,
+            commands::rounds::list_rounds,
+            commands::rounds::get_round,
+            commands::rounds::create_round,
+            commands::rounds::add_stop,
+            commands::rounds::round_results,
+            commands::rounds::export_day_list,
+            commands::rounds::visit_log,
+            commands::rounds::save_visit_draft,
+            commands::rounds::save_visit,
         ])
         .run(tauri::generate_context!())
         .expect("the Werkpad window could not start");

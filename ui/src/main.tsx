@@ -7,6 +7,7 @@ import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/forms.css";
 import "./styles/components.css";
+import "./styles/accountmanager.css";
 
 const container = document.getElementById("root");
 if (container === null) throw new Error("Werkpad: #root is missing from index.html");

@@ -15,6 +15,8 @@ interface TextFieldProps {
   size?: "s" | "m" | "l";
   /** Extra class on the input, e.g. a stable selector for tests. */
   inputClassName?: string;
+  /** Id of a datalist with suggestions. */
+  list?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export function TextField({
   inputRef,
   size = "l",
   inputClassName,
+  list,
 }: TextFieldProps) {
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -62,6 +65,7 @@ export function TextField({
         type={type}
         value={value}
         autoComplete={autoComplete}
+        list={list}
         spellCheck={type === "password" ? false : undefined}
         readOnly={readOnly}
         aria-invalid={error ? true : undefined}

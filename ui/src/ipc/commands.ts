@@ -44,6 +44,24 @@ import type { EmployerInput } from "../bindings/EmployerInput";
 import type { EnrolInput } from "../bindings/EnrolInput";
 import type { ResolveConflictInput } from "../bindings/ResolveConflictInput";
 import type { SyncStatus } from "../bindings/SyncStatus";
+import type { ContactInput } from "../bindings/ContactInput";
+import type { EmployerDetail } from "../bindings/EmployerDetail";
+import type { EmployerList } from "../bindings/EmployerList";
+import type { EmployerProfileInput } from "../bindings/EmployerProfileInput";
+import type { EmployerQuery } from "../bindings/EmployerQuery";
+import type { FollowUpInput } from "../bindings/FollowUpInput";
+import type { VacancyInput } from "../bindings/VacancyInput";
+import type { RoundDetail } from "../bindings/RoundDetail";
+import type { RoundInput } from "../bindings/RoundInput";
+import type { RoundResults } from "../bindings/RoundResults";
+import type { RoundSummary } from "../bindings/RoundSummary";
+import type { SaveVisitDraftInput } from "../bindings/SaveVisitDraftInput";
+import type { StopInput } from "../bindings/StopInput";
+import type { Visit } from "../bindings/Visit";
+import type { VisitDraft } from "../bindings/VisitDraft";
+import type { VisitInput } from "../bindings/VisitInput";
+import type { VisitLogContext } from "../bindings/VisitLogContext";
+import type { VisitLogQuery } from "../bindings/VisitLogQuery";
 import { call } from "./call";
 
 // Typed wrappers around the Tauri commands. Argument keys match the Rust parameter names.
@@ -264,4 +282,77 @@ export function getEmployer(id: string): Promise<Employer> {
 
 export function saveEmployer(input: EmployerInput): Promise<Employer> {
   return call<Employer>("save_employer", { input });
+}
+
+// ---- Werkgevers (accountmanager) ----
+
+export function employerList(query: EmployerQuery): Promise<EmployerList> {
+  return call<EmployerList>("employer_list", { query });
+}
+
+/** Id = employer id. */
+export function employerDetail(id: string): Promise<EmployerDetail> {
+  return call<EmployerDetail>("employer_detail", { id });
+}
+
+export function saveEmployerProfile(input: EmployerProfileInput): Promise<EmployerDetail> {
+  return call<EmployerDetail>("save_employer_profile", { input });
+}
+
+export function saveContact(input: ContactInput): Promise<EmployerDetail> {
+  return call<EmployerDetail>("save_contact", { input });
+}
+
+export function saveVacancy(input: VacancyInput): Promise<EmployerDetail> {
+  return call<EmployerDetail>("save_vacancy", { input });
+}
+
+export function addFollowUp(input: FollowUpInput): Promise<EmployerDetail> {
+  return call<EmployerDetail>("add_follow_up", { input });
+}
+
+/** Id = follow-up id. */
+export function completeFollowUp(id: string): Promise<EmployerDetail> {
+  return call<EmployerDetail>("complete_follow_up", { id });
+}
+
+// ---- Bezoekrondes and the visit log ----
+
+export function listRounds(): Promise<RoundSummary[]> {
+  return call<RoundSummary[]>("list_rounds");
+}
+
+/** Id = round id. */
+export function getRound(id: string): Promise<RoundDetail> {
+  return call<RoundDetail>("get_round", { id });
+}
+
+export function createRound(input: RoundInput): Promise<RoundDetail> {
+  return call<RoundDetail>("create_round", { input });
+}
+
+export function addStop(input: StopInput): Promise<RoundDetail> {
+  return call<RoundDetail>("add_stop", { input });
+}
+
+/** Id = round id. */
+export function roundResults(id: string): Promise<RoundResults> {
+  return call<RoundResults>("round_results", { id });
+}
+
+/** Id = day id; the day list as a PDF in the data folder. */
+export function exportDayList(id: string): Promise<ExportedFile> {
+  return call<ExportedFile>("export_day_list", { id });
+}
+
+export function visitLog(query: VisitLogQuery): Promise<VisitLogContext> {
+  return call<VisitLogContext>("visit_log", { query });
+}
+
+export function saveVisitDraft(input: SaveVisitDraftInput): Promise<VisitDraft> {
+  return call<VisitDraft>("save_visit_draft", { input });
+}
+
+export function saveVisit(input: VisitInput): Promise<Visit> {
+  return call<Visit>("save_visit", { input });
 }

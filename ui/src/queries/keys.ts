@@ -1,4 +1,4 @@
-import type { CaseloadQuery, PageInput } from "../ipc";
+import type { CaseloadQuery, EmployerQuery, PageInput } from "../ipc";
 
 /** Query keys in one place, so invalidation after a change cannot miss one. */
 export const queryKeys = {
@@ -23,4 +23,13 @@ export const queryKeys = {
   syncStatus: ["store", "sync-status"] as const,
   conflicts: ["store", "conflicts"] as const,
   employer: (id: string) => ["store", "employer", id] as const,
+  /** Every portfolio page: invalidated after any change to a werkgever or a visit. */
+  employerListAll: ["store", "employer-list"] as const,
+  employerList: (query: EmployerQuery) => ["store", "employer-list", query] as const,
+  employerDetail: (id: string) => ["store", "employer", id, "detail"] as const,
+  roundsAll: ["store", "rounds"] as const,
+  round: (id: string) => ["store", "rounds", id] as const,
+  roundResults: (id: string) => ["store", "rounds", id, "results"] as const,
+  visitLog: (employerId: string, stopId: string | null) =>
+    ["store", "visit-log", employerId, stopId ?? ""] as const,
 };

@@ -3,12 +3,12 @@ import type { AppStatus, Profile } from "../ipc";
 import { useHash, useHashRoute } from "../routing/useHashRoute";
 import { parseCandidatePath } from "../routing/candidateRoutes";
 import type { RouteId } from "../routing/routes";
-import { BezoekrondesScreen } from "../features/bezoekrondes/BezoekrondesScreen";
+import { BezoekrondesArea } from "../features/bezoekrondes/BezoekrondesArea";
 import { InstellingenScreen } from "../features/instellingen/InstellingenScreen";
 import { KandidatenArea } from "../features/kandidaten/KandidatenArea";
 import { RapportageScreen } from "../features/rapportage/RapportageScreen";
 import { VandaagScreen } from "../features/vandaag/VandaagScreen";
-import { WerkgeversScreen } from "../features/werkgevers/WerkgeversScreen";
+import { WerkgeversArea } from "../features/werkgevers/WerkgeversArea";
 import { AppHeader } from "./AppHeader";
 import { MainNav } from "./MainNav";
 import { SkipLink } from "./SkipLink";
@@ -20,6 +20,7 @@ const MAIN_ID = "inhoud";
  * focus to the new heading, switching tabs leaves it on the tab link.
  */
 function pageKey(route: RouteId, hash: string): string {
+  if (route === "werkgevers" || route === "bezoekrondes") return hash.split("?")[0] ?? route;
   if (route !== "kandidaten") return route;
   const path = parseCandidatePath(hash);
   return path.kind === "caseload" || path.kind === "new" ? path.kind : `${path.kind}:${path.id}`;
@@ -32,9 +33,9 @@ function ScreenFor({ route, status }: { route: RouteId; status: AppStatus }) {
     case "kandidaten":
       return <KandidatenArea />;
     case "werkgevers":
-      return <WerkgeversScreen />;
+      return <WerkgeversArea />;
     case "bezoekrondes":
-      return <BezoekrondesScreen />;
+      return <BezoekrondesArea />;
     case "rapportage":
       return <RapportageScreen />;
     case "instellingen":

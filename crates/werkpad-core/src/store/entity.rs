@@ -292,7 +292,7 @@ impl Entity {
     /// its length and show colleagues sentences their author has not finished. The finished
     /// note is what syncs. Their changes are still audited.
     pub fn local_only(self) -> bool {
-        matches!(self, Entity::NoteDraft)
+        matches!(self, Entity::NoteDraft | Entity::VisitDraft)
     }
 
     /// Append-only entities are never updated in place (free text is never merged; history

@@ -4,6 +4,7 @@ import { QueryError } from "../../components/QueryError";
 import type { DueCase } from "../../ipc";
 import { candidateHref, checkInHref } from "../../routing/candidateRoutes";
 import { useDueList } from "../../queries/useNazorg";
+import { EmployerDueCase } from "./EmployerDueCase";
 import { IcalExport } from "./IcalExport";
 
 /** Opvolging: over tijd, vandaag, deze week; per case, with the reason and a check-in link. */
@@ -26,8 +27,8 @@ export function DueSection() {
           <EmptyState title="Er staat nu niets klaar" headingLevel={3}>
             <p>
               Hier verschijnen de opvolgingen die vandaag aan de beurt zijn of over tijd zijn:
-              nazorgcontacten na een plaatsing, waakvlamcontacten, deadlines van instrumenten en
-              acties uit het plan van aanpak.
+              nazorgcontacten na een plaatsing, waakvlamcontacten, deadlines van instrumenten,
+              acties uit het plan van aanpak en de opvolging van werkgevers.
             </p>
           </EmptyState>
         ) : (
@@ -53,7 +54,10 @@ function DueGroup({ id, title, cases }: { id: string; title: string; cases: DueC
         <p className="muted">Niets.</p>
       ) : (
         <ul className="plain-list due-cases">
-          {cases.map((c) => (
+          {cases.map((c) =>
+            c.employer_id !== null ? (
+              <EmployerDueCase key={`werkgever-${c.employer_id}`} due={c} employerId={c.employer_id} />
+            ) : (
             <li key={c.candidate_id} className="due-case" data-candidate-id={c.candidate_id}>
               <p className="due-case__name">
                 <a href={candidateHref(c.candidate_id, "plaatsing")}>{c.candidate_name}</a>
@@ -92,7 +96,8 @@ function DueGroup({ id, title, cases }: { id: string; title: string; cases: DueC
                 ))}
               </ul>
             </li>
-          ))}
+            ),
+          )}
         </ul>
       )}
     </section>

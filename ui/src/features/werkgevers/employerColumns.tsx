@@ -1,9 +1,15 @@
 import type { Column } from "../../components/DataTable";
 import { OrMissing } from "../../components/Missing";
-import type { EmployerRow } from "../../ipc";
+import type { EmployerListRow } from "../../ipc";
+import { employerHref } from "../../routing/employerRoutes";
 
-export const EMPLOYER_COLUMNS: readonly Column<EmployerRow>[] = [
-  { key: "name", header: "Naam", rowHeader: true, cell: (row) => row.name },
+export const EMPLOYER_COLUMNS: readonly Column<EmployerListRow>[] = [
+  {
+    key: "name",
+    header: "Naam",
+    rowHeader: true,
+    cell: (row) => <a href={employerHref(row.id)}>{row.name}</a>,
+  },
   { key: "city", header: "Plaats", cell: (row) => <OrMissing value={row.city} /> },
   {
     key: "estate",
@@ -15,5 +21,16 @@ export const EMPLOYER_COLUMNS: readonly Column<EmployerRow>[] = [
     key: "owner",
     header: "Vast aanspreekpunt",
     cell: (row) => <OrMissing value={row.account_owner} />,
+  },
+  {
+    key: "last",
+    header: "Laatste bezoek",
+    className: "data-table__date",
+    cell: (row) => (row.last_contact_on === "" ? "Nog nooit" : row.last_contact_on),
+  },
+  {
+    key: "open",
+    header: "Open opvolging",
+    cell: (row) => (row.open_follow_ups === 0 ? "—" : String(row.open_follow_ups)),
   },
 ];
