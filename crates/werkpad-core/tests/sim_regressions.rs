@@ -9,7 +9,9 @@ use werkpad_core::service::{candidates, employers, notes};
 use werkpad_core::sync::SyncError;
 use werkpad_core::CoreError;
 use werkpad_proto::sync::SyncErrorCode;
-use werkpad_proto::{CandidateInput, EmployerInput, NoteKind, SaveDraftInput};
+use werkpad_proto::{
+    CandidateInput, EmployerInput, NoteKind, SaveDraftInput, UpdateCandidateInput,
+};
 
 fn block_on<T>(f: impl std::future::Future<Output = T>) -> T {
     tokio::runtime::Builder::new_current_thread()
@@ -132,5 +134,56 @@ fn a_laptop_whose_clock_was_set_right_syncs_its_edits_from_the_wrong_time() {
             vec!["Emmen".to_string()],
             "a colleague sees both edits"
         );
+    });
+}
+
+fn edit_candidate(w: &World, l: usize, id: &str, change: impl FnOnce(&mut CandidateInput)) {
+    w.laptops[l].with(|s| {
+        let c = candidates::detail(s, id).unwrap().candidate;
+        let mut input = CandidateInput::named(&c.first_name, &c.name_prefix, &c.last_name);
+        input.city = c.city;
+        input.street = c.street;
+        input.owner = c.owner;
+        change(&mut input);
+        candidates::update(
+            s,
+            &UpdateCandidateInput {
+                id: id.into(),
+                candidate: input,
+            },
+        )
+        .unwrap();
+    });
+}
+
+/// Seed 82: saving the kandidaat form wrote every field, so a coach's two laptops that
+/// changed different fields offline collided on the unchanged ones, and the later save
+/// put back the old value of the field the other laptop had changed.
+#[test]
+fn different_fields_of_a_kandidaat_changed_on_two_laptops_both_survive() {
+    block_on(async {
+        let w = world().await;
+        let id = candidate(&w, 0, "Bakker");
+        w.laptops[0].sync().await.unwrap();
+        w.laptops[1].sync().await.unwrap();
+        edit_candidate(&w, 0, &id, |c| c.city = "Emmen".into());
+        w.world_ms.fetch_add(1000, Ordering::SeqCst);
+        edit_candidate(&w, 1, &id, |c| c.street = "Dorpsstraat 1".into());
+        for l in [0, 1, 0] {
+            w.laptops[l].sync().await.unwrap();
+        }
+        for l in [0, 1] {
+            let got: Vec<String> = w.laptops[l].query(&format!(
+                "SELECT city || ' / ' || street FROM candidates WHERE id = '{id}'"
+            ));
+            assert_eq!(
+                got,
+                vec!["Emmen / Dorpsstraat 1".to_string()],
+                "on {}: both changes survive (SYNC.md 1)",
+                w.laptops[l].name
+            );
+            let conflicts: Vec<i64> = w.laptops[l].query("SELECT count(*) FROM conflicts");
+            assert_eq!(conflicts, vec![0], "different fields are no conflict");
+        }
     });
 }

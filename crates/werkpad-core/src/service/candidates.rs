@@ -4,7 +4,7 @@ use super::Session;
 use crate::domain::candidate::validate;
 use crate::domain::dates::local_day;
 use crate::domain::tiles;
-use crate::store::{candidates, trajectories, Entity, Tx};
+use crate::store::{candidates, only_changed, trajectories, Entity, Tx};
 use crate::{CoreError, CoreResult};
 use jiff::civil::Date;
 use serde_json::json;
@@ -120,8 +120,9 @@ pub fn update(s: &mut Session, input: &UpdateCandidateInput) -> CoreResult<Candi
     let existing = candidates::stored_bsn(s.store.conn(), &input.id)?
         .ok_or_else(|| CoreError::NotFound(format!("candidate {}", input.id)))?;
     let fields = validate(&input.candidate, today(s), &s.profile.name, Some(&existing))?;
+    let changed = only_changed(s.store.conn(), Entity::Candidate, &input.id, fields)?;
     s.store
-        .with_tx(|tx| tx.update(Entity::Candidate, &input.id, &fields))?;
+        .with_tx(|tx| tx.update(Entity::Candidate, &input.id, &changed))?;
     detail(s, &input.id)
 }
 

@@ -24,7 +24,7 @@ pub mod visits;
 pub use entity::Entity;
 pub use open::{DB_FILE, SYNCHRONOUS};
 pub(crate) use tx::to_sql;
-pub use tx::DELETED_FIELD;
+pub use tx::{only_changed, DELETED_FIELD};
 pub use tx::{Action, Tx};
 
 use crate::clock::SharedClock;

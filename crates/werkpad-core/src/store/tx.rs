@@ -245,6 +245,27 @@ fn check_fields(entity: Entity, fields: &[(&str, Value)]) -> CoreResult<()> {
     Ok(())
 }
 
+/// The fields whose value differs from what the record holds now. A form sends every field;
+/// writing the unchanged ones too would make them concurrent edits of a colleague's (or
+/// the coach's other laptop's) change to them, and one of the two would be lost.
+pub fn only_changed<'f>(
+    conn: &Connection,
+    entity: Entity,
+    id: &str,
+    fields: Vec<(&'f str, Value)>,
+) -> CoreResult<Vec<(&'f str, Value)>> {
+    check_fields(entity, &fields)?;
+    let mut out = Vec::new();
+    for (f, v) in fields {
+        let sql = format!("SELECT {f} FROM {} WHERE id = ?1", entity.table());
+        let now: SqlValue = conn.prepare_cached(&sql)?.query_row([id], |r| r.get(0))?;
+        if now != to_sql(&v) {
+            out.push((f, v));
+        }
+    }
+    Ok(out)
+}
+
 pub(crate) fn to_sql(v: &Value) -> SqlValue {
     match v {
         Value::Null => SqlValue::Null,
