@@ -4,3 +4,6 @@
 pub mod args;
 pub mod e2e;
 pub mod paths;
+pub mod pouch;
+pub mod server_load;
+pub mod server_proc;
