@@ -30,7 +30,8 @@ pub struct Desktop {
     pub artifacts: PathBuf,
     /// The Xvfb display, `:N`.
     pub display: String,
-    _serial: MutexGuard<'static, ()>,
+    /// Held by the first desktop of a test; a second one started alongside it holds none.
+    _serial: Option<MutexGuard<'static, ()>>,
 }
 
 /// Two distinct free ports: both listeners are held until both are known, so the OS
@@ -66,6 +67,20 @@ impl Desktop {
     /// (e.g. `DBUS_SESSION_BUS_ADDRESS`).
     pub fn start_with_env(data_dir: &Path, env: &[(&str, &str)]) -> Result<Desktop> {
         let serial = SERIAL.lock().unwrap_or_else(|p| p.into_inner());
+        Desktop::launch_driver(data_dir, env, Some(serial))
+    }
+
+    /// A second desktop in the same test (two colleagues' laptops), on its own display and
+    /// driver, with its own data folder. Drop it before `_first`.
+    pub fn start_alongside(_first: &Desktop, data_dir: &Path) -> Result<Desktop> {
+        Desktop::launch_driver(data_dir, &[], None)
+    }
+
+    fn launch_driver(
+        data_dir: &Path,
+        env: &[(&str, &str)],
+        serial: Option<MutexGuard<'static, ()>>,
+    ) -> Result<Desktop> {
         let app = paths::app_binary();
         if !app.exists() {
             bail!(
@@ -328,6 +343,30 @@ impl App {
         el.send_keys(text)
             .await
             .with_context(|| format!("type into {css}"))
+    }
+
+    /// Moves the app to a screen by its address, e.g. `#/werkgevers/<id>/wijzigen`.
+    pub async fn go(&self, hash: &str) -> Result<()> {
+        self.client
+            .execute("window.location.hash = arguments[0];", vec![json!(hash)])
+            .await?;
+        Ok(())
+    }
+
+    /// Waits until the input `css` holds `value` (a form filled from the store).
+    pub async fn wait_value(&self, css: &str, value: &str) -> Result<()> {
+        let start = Instant::now();
+        let mut last = None;
+        while start.elapsed() < WAIT {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                last = el.prop("value").await.ok().flatten();
+                if last.as_deref() == Some(value) {
+                    return Ok(());
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(anyhow!("{css} never held {value:?}; last {last:?}"))
     }
 
     pub async fn text(&self, css: &str) -> Result<String> {

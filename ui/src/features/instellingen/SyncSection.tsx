@@ -11,6 +11,9 @@ export function SyncSection() {
   const syncNow = useSyncNow();
   const [url, setUrl] = useState("");
   const [code, setCode] = useState("");
+  // Counts finished "Nu synchroniseren" runs, so a test (or a screen reader user) can tell
+  // this run's answer from the previous one.
+  const [runs, setRuns] = useState(0);
   const enrolError = enrol.isError ? decodeError(enrol.error) : null;
   const fieldError = (f: string) => (enrolError?.field === f ? enrolError.message : undefined);
   const s = status.data;
@@ -81,12 +84,17 @@ export function SyncSection() {
             className="button button--primary"
             disabled={syncNow.isPending}
             onClick={() => {
-              syncNow.mutate();
+              syncNow.mutate(undefined, {
+                onSettled: () => {
+                  setRuns((n) => n + 1);
+                },
+              });
             }}
           >
             {syncNow.isPending ? "Bezig met synchroniseren…" : "Nu synchroniseren"}
           </button>
-          <div role="status">
+          <div role="status" id="sync-now-result" data-runs={runs}>
+            {syncNow.isSuccess && <p className="muted">Synchronisatie klaar.</p>}
             {syncNow.isError && (
               <p className="alert alert--warning">{decodeError(syncNow.error).message}</p>
             )}
