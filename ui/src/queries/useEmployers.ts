@@ -11,8 +11,13 @@ export function useEmployerList(query: EmployerQuery) {
 }
 
 /** Id = employer id. */
-export function useEmployerDetail(id: string) {
-  return useQuery({ queryKey: queryKeys.employerDetail(id), queryFn: () => ipc.employerDetail(id) });
+/** `fresh`: read the store again on mount even when the cached copy is recent (edit forms). */
+export function useEmployerDetail(id: string, fresh = false) {
+  return useQuery({
+    queryKey: queryKeys.employerDetail(id),
+    queryFn: () => ipc.employerDetail(id),
+    ...(fresh ? { refetchOnMount: "always" as const } : {}),
+  });
 }
 
 /** After a change to a werkgever: its screen, the portfolio, Vandaag and the counts. */

@@ -199,13 +199,17 @@ export function NewEmployerScreen() {
 }
 
 export function EditEmployerScreen({ id }: { id: string }) {
-  const detail = useEmployerDetail(id);
+  const detail = useEmployerDetail(id, true);
   return (
     <Screen
       title={detail.data ? `${detail.data.employer.name} wijzigen` : "Werkgever wijzigen"}
       breadcrumb={<a href={employerHref(id)}>Terug naar de werkgever</a>}
     >
-      {detail.isPending && <LoadingState label="Werkgever wordt geladen…" />}
+      {/* The form copies what it starts from, so it waits for a fresh read: a cached
+          copy from before a sync would show (and on saving, write back) old values. */}
+      {(detail.isPending || (detail.isSuccess && !detail.isFetchedAfterMount)) && (
+        <LoadingState label="Werkgever wordt geladen…" />
+      )}
       {detail.isError && (
         <QueryError
           error={detail.error}
@@ -214,7 +218,9 @@ export function EditEmployerScreen({ id }: { id: string }) {
           }}
         />
       )}
-      {detail.isSuccess && <EmployerForm existing={detail.data.employer} />}
+      {detail.isSuccess && detail.isFetchedAfterMount && (
+        <EmployerForm existing={detail.data.employer} />
+      )}
     </Screen>
   );
 }
