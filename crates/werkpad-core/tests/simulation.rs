@@ -34,6 +34,20 @@ async fn run_seed(seed: u64, steps: u64, template: &Template) -> Result<(), (Str
     sim::check::invariants(&w).map_err(|why| fail(&w, why))
 }
 
+/// Runs `seeds` on one thread with its own runtime; the first failure stops it.
+fn run_seeds(seeds: &[u64], steps: u64) -> Option<(u64, String, Vec<String>)> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let template = rt.block_on(Template::build());
+    seeds.iter().find_map(|&seed| {
+        rt.block_on(run_seed(seed, steps, &template))
+            .err()
+            .map(|(why, trace)| (seed, why, trace))
+    })
+}
+
 #[test]
 fn sync_invariants_hold_under_seeded_faults() {
     let steps = env_u64("WERKPAD_SIM_STEPS").unwrap_or(60);
@@ -41,24 +55,30 @@ fn sync_invariants_hold_under_seeded_faults() {
         Some(s) => vec![s],
         None => (0..env_u64("WERKPAD_SIM_SEEDS").unwrap_or(200)).collect(),
     };
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
     let started = std::time::Instant::now();
-    let template = rt.block_on(Template::build());
-    for &seed in &seeds {
-        if let Err((why, trace)) = rt.block_on(run_seed(seed, steps, &template)) {
-            eprintln!("--- schedule of seed {seed} ---");
-            for line in &trace {
-                eprintln!("  {line}");
-            }
-            panic!(
-                "seed {seed} broke a sync invariant: {why}\nreplay: WERKPAD_SIM_SEED={seed} \
-                 WERKPAD_SIM_STEPS={steps} cargo test -p werkpad-core --test simulation \
-                 -- --nocapture"
-            );
+    // Two threads: the machines this runs on have two cores.
+    let halves: Vec<Vec<u64>> = (0..2)
+        .map(|h| seeds.iter().copied().skip(h).step_by(2).collect())
+        .collect();
+    let failures: Vec<_> = std::thread::scope(|scope| {
+        let runs: Vec<_> = halves
+            .iter()
+            .map(|half| scope.spawn(move || run_seeds(half, steps)))
+            .collect();
+        runs.into_iter()
+            .filter_map(|r| r.join().expect("a simulation thread panicked"))
+            .collect()
+    });
+    if let Some((seed, why, trace)) = failures.into_iter().min_by_key(|f| f.0) {
+        eprintln!("--- schedule of seed {seed} ---");
+        for line in &trace {
+            eprintln!("  {line}");
         }
+        panic!(
+            "seed {seed} broke a sync invariant: {why}\nreplay: WERKPAD_SIM_SEED={seed} \
+             WERKPAD_SIM_STEPS={steps} cargo test -p werkpad-core --test simulation \
+             -- --nocapture"
+        );
     }
     eprintln!(
         "simulation: {} seeds x {steps} steps in {:.1} s",
