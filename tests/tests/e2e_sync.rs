@@ -1,7 +1,8 @@
 //! Journey 6 in two real windows: two colleagues' laptops (separate data folders, each on
 //! its own display) enrol with one regional server process, both change the same werkgever
 //! while the server is down, and after sync both changes to different fields are kept while
-//! the change of the same field shows both values as a conflict until one of them chooses.
+//! the change of the same field shows both values as a conflict until one of them chooses
+//! (here: a third value typed in the conflicts inbox).
 
 use anyhow::Result;
 use std::path::Path;
@@ -161,14 +162,20 @@ async fn journey_6_two_people_one_record() -> Result<()> {
     }
     bram.assert_accessible("conflicten").await?;
     bram.screenshot("conflict").await?;
-    bram.click("#conflicts-list .conflict__keep-mine").await?;
+    // Bram types a third value that combines both.
+    bram.click("#conflicts-list .conflict__edit-open").await?;
+    bram.fill("#conflicts-list .conflict__edited", "Van Dijk Brood B.V.")
+        .await?;
+    bram.assert_accessible("conflict-andere-waarde").await?;
+    bram.click("#conflicts-list .conflict__save-edited").await?;
     bram.wait("#conflicts-empty").await?;
     sync_now(&bram).await?;
     sync_now(&anna).await?;
     anna.wait("#conflicts-empty").await?;
     anna.go(&format!("#/werkgevers/{employer}/wijzigen"))
         .await?;
-    anna.wait_value("#employer-name", "Van Dijk Brood").await?;
+    anna.wait_value("#employer-name", "Van Dijk Brood B.V.")
+        .await?;
     anna.wait_value("#employer-city", "Leusden").await?;
 
     bram.quit().await?;

@@ -269,6 +269,7 @@ async fn same_field_edited_offline_is_a_conflict_until_resolved() {
             &ResolveConflictInput {
                 id: c.id.clone(),
                 keep,
+                edited: None,
             },
         )
         .unwrap()
@@ -294,6 +295,59 @@ async fn same_field_edited_offline_is_a_conflict_until_resolved() {
         a.conflicts().is_empty() && b.conflicts().is_empty(),
         "the resolving write had a current base_seq, so it made no new conflict"
     );
+}
+
+#[tokio::test]
+async fn a_conflict_resolved_with_a_third_value_syncs_that_value() {
+    let (_srv, a, b, id) = two_with_employer().await;
+    a.edit(&id, |e| e.name = "Bakkerij De Korrel BV".into());
+    b.edit(&id, |e| e.name = "De Korrel Brood & Banket".into());
+    a.sync().await;
+    b.sync().await;
+    a.sync().await;
+    let c = a.conflicts().remove(0);
+    let refuse = a.with(|s| {
+        sync::resolve(
+            &mut s.store,
+            &ResolveConflictInput {
+                id: c.id.clone(),
+                keep: ConflictKeep::Edited,
+                edited: Some("  ".into()),
+            },
+        )
+    });
+    assert!(
+        matches!(
+            refuse,
+            Err(werkpad_core::CoreError::Invalid {
+                field: "edited",
+                ..
+            })
+        ),
+        "an empty third value is refused, the conflict stays: {refuse:?}"
+    );
+    assert_eq!(a.conflicts().len(), 1);
+    a.with(|s| {
+        sync::resolve(
+            &mut s.store,
+            &ResolveConflictInput {
+                id: c.id.clone(),
+                keep: ConflictKeep::Edited,
+                edited: Some("Bakkerij De Korrel Brood & Banket BV".into()),
+            },
+        )
+        .unwrap()
+    });
+    a.sync().await;
+    b.sync().await;
+    for (who, l) in [("A", &a), ("B", &b)] {
+        assert_eq!(
+            l.employer(&id).name,
+            "Bakkerij De Korrel Brood & Banket BV",
+            "on {who}: the value typed while resolving is what stays"
+        );
+        assert!(l.conflicts().is_empty(), "on {who}: resolved everywhere");
+    }
 }
 
 #[tokio::test]

@@ -77,12 +77,18 @@ pub struct ConflictView {
 pub enum ConflictKeep {
     Winner,
     Loser,
+    /// Neither: the text in `edited` (e.g. the two values combined).
+    Edited,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ResolveConflictInput {
     pub id: String,
     pub keep: ConflictKeep,
+    /// The new text when `keep` is `Edited`.
+    #[ts(optional)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edited: Option<String>,
 }
 
 /// A werkgever as the edit form shows it.

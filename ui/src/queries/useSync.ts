@@ -56,7 +56,8 @@ export function useSyncNow() {
 export function useResolveConflict() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { id: string; keep: ConflictKeep }) => ipc.resolveConflict(input),
+    mutationFn: (input: { id: string; keep: ConflictKeep; edited?: string }) =>
+      ipc.resolveConflict(input),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.store }),
   });
 }

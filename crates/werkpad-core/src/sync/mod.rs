@@ -494,25 +494,39 @@ pub fn resolve(store: &mut Store, input: &ResolveConflictInput) -> CoreResult<()
     if !resolution.is_empty() {
         return Ok(()); // resolved already (perhaps by a colleague)
     }
-    let kept_text = match input.keep {
-        ConflictKeep::Winner => winner,
-        ConflictKeep::Loser => loser,
+    let side = |text: &str| -> CoreResult<Value> {
+        let side: ConflictSide = serde_json::from_str(text)
+            .map_err(|e| CoreError::Internal(format!("conflict side: {e}")))?;
+        Ok(side.value)
     };
-    let kept: ConflictSide = serde_json::from_str(&kept_text)
-        .map_err(|e| CoreError::Internal(format!("conflict side: {e}")))?;
+    let (keep, kept) = match input.keep {
+        ConflictKeep::Winner => ("winner", side(&winner)?),
+        ConflictKeep::Loser => ("loser", side(&loser)?),
+        ConflictKeep::Edited => {
+            let text = input.edited.as_deref().unwrap_or("").trim();
+            if text.is_empty() {
+                return Err(CoreError::invalid(
+                    "edited",
+                    "empty",
+                    "Vul de waarde in die moet blijven.",
+                ));
+            }
+            if !side(&winner)?.is_string() && !side(&loser)?.is_string() {
+                return Err(CoreError::invalid(
+                    "edited",
+                    "not a text field",
+                    "Dit veld kan hier niet vrij worden ingevuld; kies een van beide waarden.",
+                ));
+            }
+            ("edited", Value::String(text.to_string()))
+        }
+    };
     let by = store.actor().name.clone();
     store.with_tx(|tx| {
-        let keep = match input.keep {
-            ConflictKeep::Winner => "winner",
-            ConflictKeep::Loser => "loser",
-        };
         tx.update(
             crate::store::Entity::Conflict,
             &input.id,
-            &[(
-                "resolution",
-                json!({"keep": keep, "value": kept.value, "by": by}),
-            )],
+            &[("resolution", json!({"keep": keep, "value": kept, "by": by}))],
         )?;
         if let Some(e) = local::local_entity_pub(&entity) {
             let exists: bool = tx.conn().query_row(
@@ -521,7 +535,7 @@ pub fn resolve(store: &mut Store, input: &ResolveConflictInput) -> CoreResult<()
                 |r| r.get(0),
             )?;
             if exists && e.fields().contains(&field.as_str()) {
-                tx.update(e, &entity_id, &[(field.as_str(), kept.value.clone())])?;
+                tx.update(e, &entity_id, &[(field.as_str(), kept.clone())])?;
             }
         }
         Ok(())
