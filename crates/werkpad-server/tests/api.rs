@@ -1,6 +1,7 @@
 //! The protocol, through the router (`oneshot`), against both stores: every case runs on
 //! a real SQLite file and on a fresh PostgreSQL schema.
 
+#[macro_use]
 mod common;
 
 use axum::body::Body;
@@ -10,35 +11,7 @@ use serde_json::{json, Value};
 use werkpad_proto::sync::UserRole;
 use werkpad_server::admin::AdminCommand;
 
-macro_rules! suite {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    let f = super::Fixture::new(super::Backend::Sqlite).await.unwrap();
-                    super::$name(&f).await;
-                    f.cleanup().await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    let Some(f) = super::Fixture::new(super::Backend::Postgres).await else {
-                        eprintln!("WERKPAD_SKIP_POSTGRES=1: PostgreSQL case skipped");
-                        return;
-                    };
-                    super::$name(&f).await;
-                    f.cleanup().await;
-                }
-            )*
-        }
-    };
-}
-
-suite!(
+backend_suite!(
     enrol_code_works_once,
     protocol_and_auth_are_checked,
     push_is_contiguous_idempotent_and_checked,

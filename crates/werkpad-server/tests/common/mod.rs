@@ -12,6 +12,36 @@ use werkpad_server::admin::{self, AdminCommand};
 use werkpad_server::store::{postgres::PgStore, sqlite::SqliteStore, DynStore};
 use werkpad_server::{router, AppState};
 
+/// Every named `async fn(&Fixture)` becomes two tests: one on a real SQLite file, one on a
+/// fresh PostgreSQL schema.
+macro_rules! backend_suite {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let f = super::Fixture::new(super::Backend::Sqlite).await.unwrap();
+                    super::$name(&f).await;
+                    f.cleanup().await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    let Some(f) = super::Fixture::new(super::Backend::Postgres).await else {
+                        eprintln!("WERKPAD_SKIP_POSTGRES=1: PostgreSQL case skipped");
+                        return;
+                    };
+                    super::$name(&f).await;
+                    f.cleanup().await;
+                }
+            )*
+        }
+    };
+}
+
 pub enum Backend {
     Sqlite,
     Postgres,

@@ -21,6 +21,14 @@ pub async fn pull(
     params: Result<Query<PullParams>, QueryRejection>,
 ) -> AppResult<Json<PullResponse>> {
     let Query(p) = params.map_err(|e| AppError::invalid(e.body_text()))?;
+    // Stores keep sequences as signed 64-bit numbers; a larger cursor would wrap around
+    // to below zero there and hand out the whole log again.
+    if p.cursor > i64::MAX as u64 {
+        return Err(AppError::invalid(format!(
+            "cursor must be at most {}; send the next_cursor of the previous pull.",
+            i64::MAX
+        )));
+    }
     let limit = p
         .limit
         .unwrap_or(DEFAULT_PULL_LIMIT)
