@@ -2,6 +2,7 @@
 
 mod commands;
 mod data_dir;
+mod housekeeping;
 mod low_memory;
 mod notify_task;
 mod state;
@@ -48,6 +49,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
             app.manage(sync_task::SyncControl::new());
             sync_task::start(app.handle().clone());
             notify_task::start(app.handle());
+            housekeeping::start(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

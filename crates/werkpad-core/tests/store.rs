@@ -294,3 +294,51 @@ fn demo_data_fills_every_phase_and_pages_through_the_caseload() {
         Err(CoreError::Invalid { field: "limit", .. })
     ));
 }
+
+#[test]
+fn writes_wait_in_the_log_until_an_idle_checkpoint_and_survive_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut s = workspace(tmp.path()).setup(&setup_input()).unwrap();
+    for i in 0..300 {
+        s.store
+            .with_tx(|tx| {
+                tx.create(
+                    Entity::Candidate,
+                    &format!("c{i}"),
+                    &[("first_name", json!("Daan")), ("last_name", json!(i))],
+                )
+            })
+            .unwrap();
+    }
+    let wal = tmp.path().join(format!("{DB_FILE}-wal"));
+    // PASSIVE reports the frames the log holds since it was last reset.
+    let frames: i64 = s
+        .store
+        .conn()
+        .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| r.get(1))
+        .unwrap();
+    assert!(
+        frames > 1000,
+        "past SQLite's default of 1,000 pages no commit copied the log ({frames} frames)"
+    );
+    assert!(
+        s.store.checkpoint().unwrap(),
+        "nothing else reads: it completes"
+    );
+    assert_eq!(
+        std::fs::metadata(&wal).unwrap().len(),
+        0,
+        "and empties it, so the log does not keep its size on disk"
+    );
+    drop(s);
+    let s = workspace(tmp.path()).unlock("keukentafel-2026").unwrap();
+    let n: i64 = s
+        .store
+        .conn()
+        .query_row("SELECT count(*) FROM candidates", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        n, 300,
+        "every write is in the database file after the checkpoint"
+    );
+}

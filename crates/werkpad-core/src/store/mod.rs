@@ -92,6 +92,16 @@ impl Store {
         &self.conn
     }
 
+    /// Copies the write-ahead log into the database file and empties it. The app calls this
+    /// when nobody is typing (see [`open::WAL_AUTOCHECKPOINT_PAGES`]), so a coach's
+    /// keystroke never waits for it. False when a reader kept it from finishing.
+    pub fn checkpoint(&self) -> CoreResult<bool> {
+        let busy: i64 = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        Ok(busy == 0)
+    }
+
     pub fn actor(&self) -> &Actor {
         &self.actor
     }

@@ -10,6 +10,12 @@ pub const DB_FILE: &str = "werkpad.db";
 /// commits on power loss, which "nothing typed may be lost" forbids.)
 pub const SYNCHRONOUS: &str = "FULL";
 
+/// SQLite copies the log into the database inside whichever commit crosses this many pages:
+/// three fsyncs instead of one, the slowest autosave of all. At SQLite's default (1,000
+/// pages) that happened every few hundred autosaves; the app checkpoints when idle
+/// instead ([`super::Store::checkpoint`]), and this is only the backstop (32 MB of log).
+pub const WAL_AUTOCHECKPOINT_PAGES: u32 = 8192;
+
 pub fn open_connection(path: &Path, key: &DbKey, create: bool) -> CoreResult<Connection> {
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if create {
@@ -35,7 +41,8 @@ pub fn open_connection(path: &Path, key: &DbKey, create: bool) -> CoreResult<Con
         return Err(CoreError::Internal(format!("journal mode stayed {mode}")));
     }
     conn.execute_batch(&format!(
-        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = {SYNCHRONOUS};"
+        "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = {SYNCHRONOUS};
+         PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES};"
     ))?;
     Ok(conn)
 }
