@@ -223,7 +223,7 @@ pub fn reminder_id(
     format!("rem-{placement_id}-{kind}-{subject}-{anchor}-{key}")
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Bucket {
     Overdue,
     Today,

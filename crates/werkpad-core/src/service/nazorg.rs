@@ -16,6 +16,7 @@ use crate::{CoreError, CoreResult};
 use jiff::civil::Date;
 use jiff::ToSpan;
 use serde_json::json;
+use std::collections::HashMap;
 use werkpad_proto::{
     CheckInInput, ContactSubject, DueCase, DueList, EndPlacementInput, InstrumentDef, Intensity,
     IntensityInput, NazorgView, Outcome, Phase, Placement, PlacementInput, PlacementStatus,
@@ -755,11 +756,16 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
             .into_iter()
             .map(|(name, employer, r)| (name, Some(employer), r)),
     );
-    // Soonest first, then by case name; within a day follow-ups before plan actions.
-    items.sort_by(|(an, _, a), (bn, _, b)| {
-        let ad = crate::domain::dates::parse(&a.due_on);
-        let bd = crate::domain::dates::parse(&b.due_on);
-        ad.cmp(&bd)
+    // Soonest first, then by case name; within a day follow-ups before plan actions. The
+    // date is parsed once per item, not once per comparison.
+    let mut dated: Vec<(Date, String, Option<String>, werkpad_proto::Reminder)> = items
+        .into_iter()
+        .filter_map(|(name, employer, r)| {
+            crate::domain::dates::parse(&r.due_on).map(|d| (d, name, employer, r))
+        })
+        .collect();
+    dated.sort_by(|(ad, an, _, a), (bd, bn, _, b)| {
+        ad.cmp(bd)
             .then_with(|| an.cmp(bn))
             .then_with(|| a.reason.cmp(&b.reason))
     });
@@ -769,27 +775,28 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
         due_today: Vec::new(),
         this_week: Vec::new(),
     };
-    for (name, employer_id, item) in items {
-        let Some(due) = crate::domain::dates::parse(&item.due_on) else {
-            continue;
-        };
-        let group = match bucket(due, day) {
+    // (bucket, kandidaat, werkgever) → index of its case in that bucket's list.
+    let mut cases: HashMap<(Bucket, String, Option<String>), usize> = HashMap::new();
+    for (due, name, employer_id, item) in dated {
+        let which = bucket(due, day);
+        let group = match which {
             Bucket::Overdue => &mut out.overdue,
             Bucket::Today => &mut out.due_today,
             Bucket::ThisWeek => &mut out.this_week,
             Bucket::Later => continue,
         };
-        match group
-            .iter_mut()
-            .find(|c| c.candidate_id == item.candidate_id && c.employer_id == employer_id)
-        {
-            Some(case) => case.items.push(item),
-            None => group.push(DueCase {
-                candidate_id: item.candidate_id.clone(),
-                candidate_name: name,
-                employer_id,
-                items: vec![item],
-            }),
+        let key = (which, item.candidate_id.clone(), employer_id.clone());
+        match cases.get(&key) {
+            Some(&i) => group[i].items.push(item),
+            None => {
+                cases.insert(key, group.len());
+                group.push(DueCase {
+                    candidate_id: item.candidate_id.clone(),
+                    candidate_name: name,
+                    employer_id,
+                    items: vec![item],
+                });
+            }
         }
     }
     Ok(out)
