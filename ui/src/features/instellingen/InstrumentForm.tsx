@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert } from "../../components/Alert";
+import { FormActions } from "../../components/FormActions";
 import { SelectField } from "../../components/SelectField";
 import { TextField } from "../../components/TextField";
 import { decodeError } from "../../ipc";
@@ -218,24 +218,13 @@ export function InstrumentForm({ instrument, onDone }: InstrumentFormProps) {
           Termijn toevoegen
         </button>
       </fieldset>
-      {(localError ?? (apiError && !apiError.field ? apiError.message : null)) && (
-        <Alert tone="error" role="alert">
-          <p>{localError ?? apiError?.message}</p>
-        </Alert>
-      )}
-      <div className="form__actions form__actions--tight">
-        <button
-          id="instrument-save"
-          type="submit"
-          className="button button--primary"
-          aria-disabled={busy ? true : undefined}
-        >
-          {busy ? "Bezig met opslaan…" : "Opslaan"}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onDone}>
-          Annuleren
-        </button>
-      </div>
+      <FormActions
+        submitId="instrument-save"
+        label="Opslaan"
+        busy={busy}
+        error={localError ?? (apiError && !apiError.field ? apiError.message : null)}
+        onCancel={onDone}
+      />
     </form>
   );
 }

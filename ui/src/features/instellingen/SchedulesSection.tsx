@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Alert } from "../../components/Alert";
+import { FormActions } from "../../components/FormActions";
 import { LoadingState } from "../../components/LoadingState";
 import { QueryError } from "../../components/QueryError";
 import { TextField } from "../../components/TextField";
@@ -119,11 +119,6 @@ function SchedulesForm({ current }: { current: Schedules }) {
         />
       </div>
       <p className="muted">Bij beschut werk loopt de waakvlam door tot u hem beëindigt.</p>
-      {(localError ?? (apiError && !apiError.field ? apiError.message : null)) && (
-        <Alert tone="error" role="alert">
-          <p>{localError ?? apiError?.message}</p>
-        </Alert>
-      )}
       <div role="status">
         {save.isSuccess && !busy && (
           <p className="alert alert--success" id="schedules-saved">
@@ -131,16 +126,12 @@ function SchedulesForm({ current }: { current: Schedules }) {
           </p>
         )}
       </div>
-      <div className="form__actions form__actions--tight">
-        <button
-          id="schedules-save"
-          type="submit"
-          className="button button--primary"
-          aria-disabled={busy ? true : undefined}
-        >
-          {busy ? "Bezig met opslaan…" : "Schema's opslaan"}
-        </button>
-      </div>
+      <FormActions
+        submitId="schedules-save"
+        label="Schema's opslaan"
+        busy={busy}
+        error={localError ?? (apiError && !apiError.field ? apiError.message : null)}
+      />
     </form>
   );
 }

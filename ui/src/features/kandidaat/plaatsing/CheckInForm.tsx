@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type SubmitEvent } from "react";
-import { Alert } from "../../../components/Alert";
 import { SelectField } from "../../../components/SelectField";
+import { FormActions } from "../../../components/FormActions";
 import { TextAreaField } from "../../../components/TextAreaField";
 import type { Channel, ContactSubject, Outcome, Reminder } from "../../../ipc";
 import {
@@ -160,24 +160,13 @@ export function CheckInForm({ placementId, reminder, onDone }: CheckInFormProps)
             Direct opschalen naar intensieve nazorg (nieuw schema vanaf vandaag)
           </label>
         </div>
-        {formError && (
-          <Alert tone="error" role="alert">
-            <p>{formError}</p>
-          </Alert>
-        )}
-        <div className="form__actions form__actions--tight">
-          <button
-            id="checkin-save"
-            type="submit"
-            className="button button--primary"
-            aria-disabled={busy ? true : undefined}
-          >
-            {busy ? "Bezig met opslaan…" : "Check-in opslaan"}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            Annuleren
-          </button>
-        </div>
+        <FormActions
+          submitId="checkin-save"
+          label="Check-in opslaan"
+          busy={busy}
+          error={formError}
+          onCancel={onDone}
+        />
       </form>
     </section>
   );
