@@ -17,7 +17,23 @@ fn env_u64(name: &str) -> Option<u64> {
     })
 }
 
-async fn run_seed(seed: u64, steps: u64, template: &Template) -> Result<(), (String, Vec<String>)> {
+/// Events worth counting, by a phrase of their trace line: proof the schedule reaches them.
+const EVENTS: &[&str] = &[
+    "request lost",
+    "response lost",
+    "held up",
+    "late delivery",
+    "crashes",
+    "refused: clock ahead",
+    "erases",
+    "conflict records",
+    "resolves conflict",
+    "previous Some",
+];
+
+type Outcome = Result<Vec<String>, (String, Vec<String>)>;
+
+async fn run_seed(seed: u64, steps: u64, template: &Template) -> Outcome {
     let mut w = World::new(seed, template).await;
     let fail = |w: &World, why: String| (why, w.trace.clone());
     for l in &w.laptops {
@@ -31,21 +47,32 @@ async fn run_seed(seed: u64, steps: u64, template: &Template) -> Result<(), (Str
     if let Err(why) = sim::steps::quiesce(&mut w).await {
         return Err(fail(&w, why));
     }
-    sim::check::invariants(&w).map_err(|why| fail(&w, why))
+    sim::check::invariants(&w).map_err(|why| fail(&w, why))?;
+    Ok(w.trace)
 }
 
-/// Runs `seeds` on one thread with its own runtime; the first failure stops it.
-fn run_seeds(seeds: &[u64], steps: u64) -> Option<(u64, String, Vec<String>)> {
+type Failure = (u64, String, Vec<String>);
+
+/// Runs `seeds` on one thread with its own runtime; the first failure stops it. Returns
+/// how often each of [`EVENTS`] happened.
+fn run_seeds(seeds: &[u64], steps: u64) -> Result<Vec<u64>, Failure> {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap();
     let template = rt.block_on(Template::build());
-    seeds.iter().find_map(|&seed| {
-        rt.block_on(run_seed(seed, steps, &template))
-            .err()
-            .map(|(why, trace)| (seed, why, trace))
-    })
+    let mut counts = vec![0; EVENTS.len()];
+    for &seed in seeds {
+        let trace = rt
+            .block_on(run_seed(seed, steps, &template))
+            .map_err(|(why, trace)| (seed, why, trace))?;
+        for line in &trace {
+            for (i, e) in EVENTS.iter().enumerate() {
+                counts[i] += u64::from(line.contains(e));
+            }
+        }
+    }
+    Ok(counts)
 }
 
 #[test]
@@ -60,15 +87,23 @@ fn sync_invariants_hold_under_seeded_faults() {
     let halves: Vec<Vec<u64>> = (0..2)
         .map(|h| seeds.iter().copied().skip(h).step_by(2).collect())
         .collect();
-    let failures: Vec<_> = std::thread::scope(|scope| {
+    let results: Vec<_> = std::thread::scope(|scope| {
         let runs: Vec<_> = halves
             .iter()
             .map(|half| scope.spawn(move || run_seeds(half, steps)))
             .collect();
         runs.into_iter()
-            .filter_map(|r| r.join().expect("a simulation thread panicked"))
+            .map(|r| r.join().expect("a simulation thread panicked"))
             .collect()
     });
+    let mut counts = vec![0; EVENTS.len()];
+    let mut failures = Vec::new();
+    for r in results {
+        match r {
+            Ok(c) => counts.iter_mut().zip(c).for_each(|(a, b)| *a += b),
+            Err(f) => failures.push(f),
+        }
+    }
     if let Some((seed, why, trace)) = failures.into_iter().min_by_key(|f| f.0) {
         eprintln!("--- schedule of seed {seed} ---");
         for line in &trace {
@@ -85,4 +120,15 @@ fn sync_invariants_hold_under_seeded_faults() {
         seeds.len(),
         started.elapsed().as_secs_f64()
     );
+    for (e, n) in EVENTS.iter().zip(&counts) {
+        eprintln!("simulation: {n} x {e}");
+    }
+    if seeds.len() >= 100 {
+        for (e, n) in EVENTS.iter().zip(&counts) {
+            assert!(
+                *n > 0,
+                "the schedule never reached {e:?}: it tests less than it claims"
+            );
+        }
+    }
 }

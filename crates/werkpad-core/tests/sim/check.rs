@@ -14,6 +14,7 @@ const KEPT: &[(&str, Entity)] = &[
     ("candidate", Entity::Candidate),
     ("employer", Entity::Employer),
     ("note", Entity::Note),
+    (CONFLICT_ENTITY, Entity::Conflict),
 ];
 
 /// Fields that point at records which do not sync (yet): trajectories stay on the

@@ -4,11 +4,12 @@
 use super::world::World;
 use rand::Rng;
 use werkpad_core::service::{candidates, employers, notes};
-use werkpad_core::sync::SyncError;
+use werkpad_core::sync::{self, SyncError};
 use werkpad_core::CoreError;
 use werkpad_proto::sync::SyncErrorCode;
 use werkpad_proto::{
-    CandidateInput, EmployerInput, NoteKind, SaveDraftInput, UpdateCandidateInput,
+    CandidateInput, ConflictKeep, EmployerInput, NoteKind, ResolveConflictInput, SaveDraftInput,
+    UpdateCandidateInput,
 };
 
 /// A small pool, so two laptops sometimes write the same value concurrently.
@@ -32,7 +33,8 @@ pub async fn step(w: &mut World) -> Result<(), String> {
         37..=49 => edit_candidate(w, l),
         50..=56 => write_note(w, l, false),
         57..=60 => write_note(w, l, true),
-        61..=84 => return sync(w, l).await,
+        61..=65 => resolve_conflict(w, l),
+        66..=84 => return sync(w, l).await,
         85..=88 => {
             w.note(format!("{} crashes and restarts", w.laptops[l].name));
             w.laptops[l].crash_and_restart();
@@ -79,9 +81,23 @@ fn edit_employer(w: &mut World, l: usize) {
         .filter(|e| here.contains(e))
         .cloned()
         .collect();
-    let Some(id) = w.pick(&known) else { return };
+    // Most edits go to the oldest two employers, so laptops often edit the same one
+    // concurrently.
+    let hot = if w.rng.random_bool(0.6) {
+        known.len().min(2)
+    } else {
+        known.len()
+    };
+    let Some(id) = w.pick(&known[..hot]) else {
+        return;
+    };
     let k = w.next();
-    let field = w.rng.random_range(0..EMPLOYER_FIELDS.len());
+    // Half the edits change the city: the field colleagues collide on.
+    let field = if w.rng.random_bool(0.5) {
+        1
+    } else {
+        w.rng.random_range(0..EMPLOYER_FIELDS.len())
+    };
     let same_pool = w.rng.random_bool(0.3);
     let value = if same_pool {
         w.pick(CITIES).unwrap_or_default().to_string()
@@ -224,6 +240,60 @@ fn write_note(w: &mut World, l: usize, revise: bool) {
     w.note_order.push(note.id);
 }
 
+/// Where a record stands in creation order, so a choice among conflicts replays the same.
+fn creation_rank(w: &World, id: &str) -> usize {
+    w.employers
+        .iter()
+        .chain(w.cases.iter())
+        .chain(w.note_order.iter())
+        .position(|x| x == id)
+        .unwrap_or(usize::MAX)
+}
+
+fn resolve_conflict(w: &mut World, l: usize) {
+    let mut open = w.laptops[l].with(|s| sync::conflicts(&s.store).unwrap());
+    open.sort_by_key(|c| {
+        (
+            creation_rank(w, &c.entity_id),
+            c.field.clone(),
+            c.winner.value.clone(),
+            c.loser.value.clone(),
+        )
+    });
+    let Some(c) = w.pick(&open) else { return };
+    let k = w.next();
+    let (keep, edited, kept) = match w.rng.random_range(0..3) {
+        0 => (ConflictKeep::Winner, None, c.winner.value.clone()),
+        1 => (ConflictKeep::Loser, None, c.loser.value.clone()),
+        _ => {
+            let text = format!("samen {k}");
+            (ConflictKeep::Edited, Some(text.clone()), text)
+        }
+    };
+    w.laptops[l].with(|s| {
+        sync::resolve(
+            &mut s.store,
+            &ResolveConflictInput {
+                id: c.id.clone(),
+                keep,
+                edited,
+            },
+        )
+        .unwrap()
+    });
+    w.note(format!(
+        "{} resolves conflict {} on {}.{} of {} keeping {kept:?}",
+        name(w, l),
+        c.id,
+        c.entity,
+        c.field,
+        c.entity_id
+    ));
+    if c.entity != "conflict" {
+        w.intend(l, &c.entity, &c.entity_id, &c.field, &kept);
+    }
+}
+
 async fn sync(w: &mut World, l: usize) -> Result<(), String> {
     let r = w.laptops[l].sync().await;
     let who = name(w, l);
@@ -233,6 +303,12 @@ async fn sync(w: &mut World, l: usize) -> Result<(), String> {
                 "{who} syncs: pushed {}, pulled {}",
                 rep.pushed, rep.pulled
             ));
+            if rep.conflicts_new > 0 {
+                w.note(format!(
+                    "{who} receives {} conflict records",
+                    rep.conflicts_new
+                ));
+            }
             Ok(())
         }
         Err(CoreError::Sync(SyncError::Offline(e))) => {

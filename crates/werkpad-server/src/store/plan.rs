@@ -676,6 +676,17 @@ pub fn plan(
     Ok(plan)
 }
 
+/// A push body through every pure step the server takes with it (decode, checks, numbering,
+/// merge rules), against an empty store: the fuzz target and its seed-corpus test drive the
+/// server's own functions with this.
+pub fn plan_body(body: &[u8], caller: &Caller, now_secs: i64) -> AppResult<Plan> {
+    let req: PushRequest = crate::routes::decode_json(body)?;
+    check_batch(&req, caller, now_secs)?;
+    let first_new = split(&req, 0, &HashMap::new())?;
+    let mut snap = Snapshot::default();
+    plan(&mut snap, &req, first_new, 0, Vec::new(), caller, now_secs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
