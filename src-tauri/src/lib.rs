@@ -7,6 +7,8 @@ mod low_memory;
 mod notify_task;
 mod state;
 mod sync_task;
+#[cfg(debug_assertions)]
+mod test_clock;
 
 use state::AppState;
 use tauri::{Builder, Manager, Runtime};

@@ -13,8 +13,14 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(dir: PathBuf) -> CoreResult<AppState> {
+        let workspace = Workspace::new(dir)?;
+        #[cfg(debug_assertions)]
+        let workspace = match crate::test_clock::from_env() {
+            Some(clock) => workspace.with_clock(clock),
+            None => workspace,
+        };
         Ok(AppState {
-            workspace: Workspace::new(dir)?,
+            workspace,
             session: Mutex::new(None),
         })
     }

@@ -67,8 +67,9 @@ fn eight_weeks_ago() -> String {
     to_dutch(Offset::Weeks(-8).add_to(today))
 }
 
-/// Journey 3, then the kandidaat's Plaatsing tab is open.
-async fn record_placement(app: &App) -> Result<()> {
+/// Journey 3 with work starting on `start` (dd-mm-jjjj); then the kandidaat's Plaatsing
+/// tab is open.
+async fn record_placement(app: &App, start: &str) -> Result<()> {
     app.click("[data-nav='kandidaten']").await?;
     app.click("tr[data-candidate-id] a").await?;
     app.wait_text("#candidate-name", "Fatima El Amrani").await?;
@@ -84,8 +85,7 @@ async fn record_placement(app: &App) -> Result<()> {
         .await?;
     app.fill("#placement-function_title", "Medewerker groenvoorziening")
         .await?;
-    app.fill("#placement-started_on", &eight_weeks_ago())
-        .await?;
+    app.fill("#placement-started_on", start).await?;
     app.fill("#placement-hours_per_week", "24").await?;
     app.click("#placement-route-leerwerktraject").await?;
     app.click("#placement-route-jobcarving").await?;
@@ -139,7 +139,7 @@ async fn journeys_3_and_4_placement_nazorg_opschalen_and_waakvlam() -> Result<()
     prepared(&dir);
     let desktop = Desktop::start(&dir)?;
     let app = unlocked(&desktop).await?;
-    record_placement(&app).await?;
+    record_placement(&app, &eight_weeks_ago()).await?;
 
     // Restart: Vandaag shows the contacts of +1 week and +1 month as over tijd, for both
     // werknemer and werkgever, grouped under the case; nothing was generated twice.
@@ -280,12 +280,68 @@ async fn the_menukaart_and_the_schedules_are_edited_in_instellingen() -> Result<
     assert_accessible(&app, "nazorgschemas").await?;
     app.screenshot("nazorgschemas").await?;
 
-    record_placement(&app).await?;
+    record_placement(&app, &eight_weeks_ago()).await?;
     app.click("[data-tab='plaatsing']").await?;
     let followups = app.wait_text("#followups", "nazorg +2 weken").await?;
     assert!(
         !followups.contains("+1 maand"),
         "the region dropped the +1 maand contact: {followups}"
     );
+    app.quit().await
+}
+
+/// The app's "now" in a debug build (see `src-tauri/src/test_clock.rs`); writing the file
+/// moves time for the running app.
+struct TestClock(std::path::PathBuf);
+
+impl TestClock {
+    fn set(&self, instant: &str) -> Result<()> {
+        std::fs::write(&self.0, instant)?;
+        Ok(())
+    }
+}
+
+/// Journey 4 over the weeks: time moves with a clock override that exists only in debug
+/// builds. A placement starting Wednesday 25 November 2026 has its +1 week contacts due on
+/// 2 December; the +1 month contact falls on Christmas Day and is due on the next working
+/// day, Monday 28 December, after Tweede Kerstdag and the weekend.
+#[tokio::test]
+async fn vandaag_follows_the_calendar_over_christmas() -> Result<()> {
+    let dir = fresh_data_dir("journey-4-tijd")?;
+    prepared(&dir);
+    let clock = TestClock(dir.with_extension("clock"));
+    clock.set("2026-11-25T08:30:00Z")?;
+    let clock_path = clock.0.to_string_lossy().to_string();
+    let desktop = Desktop::start_with_env(&dir, &[("WERKPAD_TEST_CLOCK_FILE", &clock_path)])?;
+    let app = unlocked(&desktop).await?;
+    record_placement(&app, "25-11-2026").await?;
+
+    clock.set("2026-12-02T08:30:00Z")?;
+    app.client.refresh().await?;
+    app.click("[data-nav='vandaag']").await?;
+    app.wait_attr("#due-today", "data-count", "2").await?;
+    app.wait_text("#due-today", "nazorg +1 week (werknemer)")
+        .await?;
+    app.wait_attr("#due-overdue", "data-count", "0").await?;
+
+    clock.set("2026-12-24T08:30:00Z")?;
+    app.client.refresh().await?;
+    app.click("[data-nav='vandaag']").await?;
+    app.wait_attr("#due-overdue", "data-count", "2").await?;
+    let week = app
+        .wait_text("#due-week", "nazorg +1 maand (werknemer)")
+        .await?;
+    assert!(
+        week.contains("28-12-2026"),
+        "Christmas Day, Tweede Kerstdag and the weekend push the contact to Monday: {week}"
+    );
+    app.wait_text(".screen__date", "donderdag 24-12-2026").await?;
+    app.screenshot("vandaag-kerst").await?;
+
+    clock.set("2026-12-28T08:30:00Z")?;
+    app.client.refresh().await?;
+    app.click("[data-nav='vandaag']").await?;
+    app.wait_text("#due-today", "nazorg +1 maand (werkgever)")
+        .await?;
     app.quit().await
 }

@@ -36,3 +36,10 @@ export function formatDateWithWeekday(value: Date | string | number): string {
   if (date === null) return "";
   return `${weekdayFormat.format(date)} ${formatDate(date)}`;
 }
+
+/** "25-11-2026" as sent by the core → that day at noon UTC (the same day in Amsterdam). */
+export function parseDutchDate(value: string): Date | null {
+  const m = /^(\d{2})-(\d{2})-(\d{4})$/.exec(value);
+  if (!m) return null;
+  return new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]), 12));
+}

@@ -1,9 +1,10 @@
 import { DemoDataPointer } from "../../components/DemoDataPointer";
-import { formatDateWithWeekday } from "../../components/formatDate";
+import { formatDateWithWeekday, parseDutchDate } from "../../components/formatDate";
 import { LoadingState } from "../../components/LoadingState";
 import { QueryError } from "../../components/QueryError";
 import { Screen } from "../../components/Screen";
 import { countLabel } from "../../labels/count";
+import { useDueList } from "../../queries/useNazorg";
 import { useOverview } from "../../queries/useOverview";
 import { DueSection } from "./DueSection";
 import { OverviewCounts } from "./OverviewCounts";
@@ -12,7 +13,11 @@ import { PhaseLine } from "./PhaseLine";
 /** Vandaag: what is due today, and the counts of what is on this laptop. */
 export function VandaagScreen() {
   const overview = useOverview();
-  const today = formatDateWithWeekday(new Date());
+  // "Today" is the core's (its clock decides what is due), not this window's.
+  const due = useDueList();
+  const today = formatDateWithWeekday(
+    (due.data && parseDutchDate(due.data.today)) ?? new Date(),
+  );
 
   return (
     <Screen title="Vandaag" lead={<p className="screen__date">{today}</p>}>
