@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use werkpad_core::store::Entity;
-use werkpad_proto::sync::{ConflictRecord, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD};
+use werkpad_proto::sync::{ConflictRecord, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD, ENTITIES};
 
 /// Entities a laptop keeps from the server, and their local table.
 const KEPT: &[(&str, Entity)] = &[
@@ -259,10 +259,12 @@ fn local_value(w: &World, l: usize, table: &str, field: &str, id: &str) -> Optio
 fn replica_matches_server(w: &World, sv: &ServerView, l: usize) -> Result<(), String> {
     let laptop = &w.laptops[l];
     let user = sv.users[super::world::USERS[laptop.user].0];
-    let pending: Vec<String> = laptop.query(
-        "SELECT entity || '.' || field || ' of ' || entity_id FROM outbox
-         WHERE entity IN ('candidate', 'employer', 'note', 'conflict')",
-    );
+    // Whatever the server accepts must have left the outbox, new entities included.
+    let synced: Vec<String> = ENTITIES.iter().map(|e| format!("'{e}'")).collect();
+    let pending: Vec<String> = laptop.query(&format!(
+        "SELECT entity || '.' || field || ' of ' || entity_id FROM outbox WHERE entity IN ({})",
+        synced.join(", ")
+    ));
     if !pending.is_empty() {
         return Err(format!(
             "{} still has unsent operations: {pending:?}",

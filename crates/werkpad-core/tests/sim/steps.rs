@@ -40,7 +40,15 @@ pub async fn step(w: &mut World) -> Result<(), String> {
             w.laptops[l].crash_and_restart();
         }
         89..=92 => deliver_late(w).await,
-        93..=96 => skew_clock(w, l),
+        93..=95 => skew_clock(w, l),
+        96..=97 => {
+            let after = w.rng.random_range(0..4);
+            w.note(format!(
+                "{} crashes mid-sync after {after} pulled operations",
+                w.laptops[l].name
+            ));
+            w.laptops[l].sync_and_crash_mid_apply(after).await;
+        }
         _ => erase(w).await,
     }
     Ok(())

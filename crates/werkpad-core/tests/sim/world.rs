@@ -74,6 +74,22 @@ impl Laptop {
         .await
     }
 
+    /// Pushes, then dies while applying the first pulled page (after `after` operations of
+    /// it), and restarts: the page's transaction must leave no trace.
+    pub async fn sync_and_crash_mid_apply(&mut self, after: usize) {
+        let token = self.with(|s| sync::settings(s.store.conn()).unwrap().unwrap().token);
+        let net: Arc<dyn Transport> = self.net.clone();
+        let remote = Remote::via(net, Some(token));
+        let mut report = SyncReport::default();
+        if sync::push_all(self.session(), &remote, &mut report)
+            .await
+            .is_ok()
+        {
+            let _ = sync::pull_all(self.session(), &remote, Some(after), &mut report).await;
+        }
+        self.crash_and_restart();
+    }
+
     pub fn query<T: rusqlite::types::FromSql>(&self, sql: &str) -> Vec<T> {
         self.with(|s| {
             let mut st = s.store.conn().prepare(sql).unwrap();
