@@ -111,17 +111,7 @@ fn a_laptop_whose_clock_was_set_right_syncs_its_edits_from_the_wrong_time() {
         }
         w.laptops[2].clock.skew_ms.store(0, Ordering::SeqCst);
         w.laptops[2].crash_and_restart();
-        w.laptops[2].with(|s| {
-            let mut input = EmployerInput {
-                id: Some(e.id.clone()),
-                name: e.name.clone(),
-                city: e.city.clone(),
-                sector: e.sector.clone(),
-                account_owner: e.account_owner.clone(),
-            };
-            input.city = "Emmen".into();
-            employers::save(s, &input).unwrap();
-        });
+        w.laptops[2].edit_employer(&e.id, |e| e.city = "Emmen".into());
         w.laptops[2]
             .sync()
             .await

@@ -112,23 +112,11 @@ fn edit_employer(w: &mut World, l: usize) {
     } else {
         format!("waarde {k}")
     };
-    let laptop = &w.laptops[l];
-    laptop.with(|s| {
-        let e = employers::get(s, &id).unwrap();
-        let mut input = EmployerInput {
-            id: Some(e.id),
-            name: e.name,
-            city: e.city,
-            sector: e.sector,
-            account_owner: e.account_owner,
-        };
-        match field {
-            0 => input.name = value.clone(),
-            1 => input.city = value.clone(),
-            2 => input.sector = value.clone(),
-            _ => input.account_owner = value.clone(),
-        }
-        employers::save(s, &input).unwrap();
+    w.laptops[l].edit_employer(&id, |e| match field {
+        0 => e.name = value.clone(),
+        1 => e.city = value.clone(),
+        2 => e.sector = value.clone(),
+        _ => e.account_owner = value.clone(),
     });
     let field = EMPLOYER_FIELDS[field];
     w.note(format!(

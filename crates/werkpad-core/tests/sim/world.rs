@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex};
 use werkpad_core::clock::Clock;
-use werkpad_core::service::{Session, Workspace};
+use werkpad_core::service::{employers, Session, Workspace};
 use werkpad_core::store::install::KdfParams;
 use werkpad_core::sync::{self, Remote, SyncReport, Transport};
 use werkpad_core::CoreResult;
 use werkpad_proto::sync::UserRole;
-use werkpad_proto::{EnrolInput, Role, SetupInput};
+use werkpad_proto::{EmployerInput, EnrolInput, Role, SetupInput};
 use werkpad_server::admin::{self, AdminCommand};
 use werkpad_server::store::{sqlite::SqliteStore, DynStore};
 
@@ -88,6 +88,22 @@ impl Laptop {
             let _ = sync::pull_all(self.session(), &remote, Some(after), &mut report).await;
         }
         self.crash_and_restart();
+    }
+
+    /// Saves the werkgever form as shown now, after `change`.
+    pub fn edit_employer(&self, id: &str, change: impl FnOnce(&mut EmployerInput)) {
+        self.with(|s| {
+            let e = employers::get(s, id).unwrap();
+            let mut input = EmployerInput {
+                id: Some(e.id),
+                name: e.name,
+                city: e.city,
+                sector: e.sector,
+                account_owner: e.account_owner,
+            };
+            change(&mut input);
+            employers::save(s, &input).unwrap();
+        });
     }
 
     pub fn query<T: rusqlite::types::FromSql>(&self, sql: &str) -> Vec<T> {
