@@ -133,6 +133,20 @@ fn init_logs(json: bool, default: &str) {
     }
 }
 
+/// A listening socket with room for a region's laptops connecting at once (after a
+/// network outage, say): with the usual backlog of 128 the kernel drops further
+/// connection attempts, and each of those laptops waits a second before trying again.
+fn bind(addr: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(4096)?.into_std()
+}
+
 async fn open(db: &DbArgs) -> anyhow::Result<store::DynStore> {
     store::open(Some(&db.db), db.database_url.as_deref()).await
 }
@@ -158,8 +172,7 @@ async fn main() -> anyhow::Result<()> {
             };
             let store = open(&db).await.context("opening the store")?;
             let state = AppState::new(store.clone());
-            let listener =
-                std::net::TcpListener::bind(listen).with_context(|| format!("binding {listen}"))?;
+            let listener = bind(listen).with_context(|| format!("binding {listen}"))?;
             let addr = listener.local_addr()?;
             tracing::info!(%addr, store = store.kind(), tls = tls.is_some(), "listening");
             println!("LISTENING {addr}");

@@ -1,7 +1,7 @@
 //! The store side of sync: settings, the push batch, acknowledgements, applying pulled
 //! pages (one transaction with the cursor), erasure, wipe, conflicts.
 
-use super::SyncReport;
+use super::{apply_record, SyncReport};
 use crate::store::{meta, to_sql, Entity, Store, Tx, DELETED_FIELD};
 use crate::{CoreError, CoreResult};
 use rusqlite::{Connection, OptionalExtension};
@@ -113,9 +113,11 @@ pub fn next_batch(store: &mut Store, max: usize) -> CoreResult<Vec<Op>> {
             let mut last: i64 = meta::get(conn, PUSH_SEQ)?
                 .and_then(|s| s.parse().ok())
                 .unwrap_or(0);
+            // `+entity` keeps SQLite from choosing the (entity, …) index and then sorting
+            // the whole outbox: walking it in device_seq order stops after `room` rows.
             let rows: Vec<i64> = conn
-                .prepare(&format!(
-                    "SELECT device_seq FROM outbox WHERE wire_seq IS NULL AND {}
+                .prepare_cached(&format!(
+                    "SELECT device_seq FROM outbox WHERE wire_seq IS NULL AND +{}
                      ORDER BY device_seq LIMIT ?1",
                     syncable_sql()
                 ))?
@@ -223,7 +225,7 @@ pub fn realign(store: &mut Store, expected: u64) -> CoreResult<()> {
     })
 }
 
-fn local_entity(name: &str) -> Option<Entity> {
+pub(super) fn local_entity(name: &str) -> Option<Entity> {
     match name {
         "candidate" => Some(Entity::Candidate),
         "employer" => Some(Entity::Employer),
@@ -242,6 +244,9 @@ pub fn apply_page(
     fail_after: Option<usize>,
     report: &mut SyncReport,
 ) -> CoreResult<()> {
+    if page.ops.is_empty() && page.next_cursor == from_cursor {
+        return Ok(()); // a no-change sync writes nothing
+    }
     let mut max_stamp: Option<&str> = None;
     for op in &page.ops {
         if op.device_id != werkpad_proto::sync::SERVER_DEVICE_ID
@@ -265,10 +270,7 @@ pub fn apply_page(
             return Ok(());
         }
         let mut last = from_cursor;
-        for (i, op) in page.ops.iter().enumerate() {
-            if fail_after == Some(i) {
-                return Err(CoreError::Internal("apply aborted (failpoint)".into()));
-            }
+        for op in &page.ops {
             if op.seq <= last {
                 return Err(CoreError::Internal(format!(
                     "pulled operations out of order: {} after {last}",
@@ -276,7 +278,22 @@ pub fn apply_page(
                 )));
             }
             last = op.seq;
-            apply_one(tx, op, &mut page_report)?;
+        }
+        let check_pending: bool =
+            tx.conn()
+                .query_row("SELECT EXISTS(SELECT 1 FROM outbox)", [], |r| r.get(0))?;
+        let mut i = 0;
+        while i < page.ops.len() {
+            let n = apply_record::run_len(&page.ops, i);
+            if fail_after.is_some_and(|f| (i..i + n).contains(&f)) {
+                return Err(CoreError::Internal("apply aborted (failpoint)".into()));
+            }
+            if n == 1 {
+                apply_one(tx, &page.ops[i], &mut page_report)?;
+            } else {
+                apply_record::apply_run(tx, &page.ops[i..i + n], check_pending, &mut page_report)?;
+            }
+            i += n;
         }
         tx.conn().execute(
             "UPDATE sync_settings SET pull_cursor = ?1 WHERE id = 1",
@@ -291,7 +308,12 @@ pub fn apply_page(
     Ok(())
 }
 
-fn has_pending(conn: &Connection, entity: &str, id: &str, field: &str) -> CoreResult<bool> {
+pub(super) fn has_pending(
+    conn: &Connection,
+    entity: &str,
+    id: &str,
+    field: &str,
+) -> CoreResult<bool> {
     Ok(conn
         .prepare_cached(
             "SELECT EXISTS(SELECT 1 FROM outbox WHERE entity = ?1 AND entity_id = ?2
@@ -302,7 +324,7 @@ fn has_pending(conn: &Connection, entity: &str, id: &str, field: &str) -> CoreRe
 
 /// A constraint the local schema enforces (a reference to a record this laptop does not
 /// hold, a type) skips that one field instead of stopping sync.
-fn tolerate(r: rusqlite::Result<usize>, op: &PulledOp) -> CoreResult<()> {
+pub(super) fn tolerate(r: rusqlite::Result<usize>, op: &PulledOp) -> CoreResult<()> {
     match r {
         Ok(_) => Ok(()),
         Err(rusqlite::Error::SqliteFailure(e, msg))
@@ -384,17 +406,7 @@ fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreRes
             tolerate(conn.prepare_cached(&sql)?.execute([&op.entity_id]), op)?;
         }
     } else if entity.fields().contains(&op.field.as_str()) {
-        let sql = format!(
-            "INSERT INTO {t} (id, created_at, updated_at, {f}) VALUES (?1, ?2, ?2, ?3)
-             ON CONFLICT (id) DO UPDATE SET {f} = excluded.{f}, updated_at = excluded.updated_at",
-            t = entity.table(),
-            f = op.field
-        );
-        tolerate(
-            conn.prepare_cached(&sql)?
-                .execute((&op.entity_id, &now, to_sql(&op.value))),
-            op,
-        )?;
+        tolerate(upsert_field(conn, entity, op, &now), op)?;
     } else {
         return Ok(());
     }
@@ -412,6 +424,23 @@ fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreRes
     report.applied += 1;
     report.changed.insert(op.entity.clone());
     Ok(())
+}
+
+/// Writes one pulled field into its local record, creating the record when missing.
+pub(super) fn upsert_field(
+    conn: &Connection,
+    entity: Entity,
+    op: &PulledOp,
+    now: &str,
+) -> rusqlite::Result<usize> {
+    let sql = format!(
+        "INSERT INTO {t} (id, created_at, updated_at, {f}) VALUES (?1, ?2, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET {f} = excluded.{f}, updated_at = excluded.updated_at",
+        t = entity.table(),
+        f = op.field
+    );
+    conn.prepare_cached(&sql)?
+        .execute((&op.entity_id, now, to_sql(&op.value)))
 }
 
 /// Tables and (child table, column) pairs that point at `table.id`.

@@ -52,11 +52,20 @@ impl Remote {
         // reqwest is built without a default crypto provider; ring is the one the
         // workspace's rustls carries. A second install is refused harmlessly.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(120))
-            .build()
-            .map_err(|e| SyncError::Protocol(format!("HTTP client: {e}")))?;
+        // One client for the process: building one loads the TLS roots, and its pool keeps
+        // the connection of the last sync open for the next one.
+        static HTTP: std::sync::OnceLock<reqwest::Client> = std::sync::OnceLock::new();
+        let http = match HTTP.get() {
+            Some(c) => c.clone(),
+            None => {
+                let c = reqwest::Client::builder()
+                    .connect_timeout(Duration::from_secs(5))
+                    .timeout(Duration::from_secs(120))
+                    .build()
+                    .map_err(|e| SyncError::Protocol(format!("HTTP client: {e}")))?;
+                HTTP.get_or_init(|| c).clone()
+            }
+        };
         Ok(Remote {
             carrier: Carrier::Http(http, base.trim_end_matches('/').to_string()),
             token,
