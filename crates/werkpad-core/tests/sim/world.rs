@@ -90,6 +90,20 @@ impl Laptop {
         self.crash_and_restart();
     }
 
+    /// Creates a werkgever through the form; returns its id.
+    pub fn create_employer(&self, name: &str) -> String {
+        self.with(|s| {
+            let input = EmployerInput {
+                id: None,
+                name: name.into(),
+                city: "Assen".into(),
+                sector: "Bouw".into(),
+                account_owner: String::new(),
+            };
+            employers::save(s, &input).unwrap().id
+        })
+    }
+
     /// Saves the werkgever form as shown now, after `change`.
     pub fn edit_employer(&self, id: &str, change: impl FnOnce(&mut EmployerInput)) {
         self.with(|s| {
