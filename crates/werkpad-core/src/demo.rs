@@ -190,11 +190,14 @@ pub fn generate(store: &mut Store, input: DemoInput, seed: u64) -> CoreResult<De
     // hundreds of thousands of rows in one journal.
     const BATCH: u32 = 500;
     let mut done = 0;
+    // Its own generator, so the accountmanager's fields leave every other demo record as it was.
+    let mut extras = StdRng::seed_from_u64(seed ^ 0xe7);
     while done < input.employers {
         let n = BATCH.min(input.employers - done);
         store.with_tx(|tx| {
             for _ in 0..n {
-                let (fields, id) = employer(&mut rng, &owners);
+                let (mut fields, id) = employer(&mut rng, &owners);
+                fields.extend(crate::demo_visits::employer_extras(&mut extras));
                 tx.create(Entity::Employer, &id, &fields)?;
             }
             Ok(())

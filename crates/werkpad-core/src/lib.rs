@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod demo;
+pub mod demo_visits;
 pub mod domain;
 pub mod error;
 pub mod pdf;

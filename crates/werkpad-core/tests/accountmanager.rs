@@ -528,3 +528,48 @@ fn the_portfolio_filters_and_sorts_by_area_sector_and_last_contact() {
     let found = employer_profiles::list(&s, &text).unwrap();
     assert_eq!(names(found), vec!["Beta Bakker"]);
 }
+
+#[test]
+fn demo_data_brings_visits_vacatures_follow_ups_and_a_bustour() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = TestClock::at("2026-11-25");
+    let mut s = session(dir.path(), &clock);
+    werkpad_core::service::demo::load_demo_data(
+        &mut s,
+        DemoInput {
+            candidates: 5,
+            employers: 40,
+            notes_per_candidate: 1,
+        },
+        3,
+    )
+    .unwrap();
+    assert_eq!(
+        count(&s, "SELECT count(*) FROM visits"),
+        80,
+        "two visits per werkgever on average"
+    );
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM visits v WHERE NOT EXISTS
+               (SELECT 1 FROM employers e WHERE e.id = v.employer_id)"
+        ),
+        0,
+        "every visit belongs to a demo werkgever"
+    );
+    assert!(count(&s, "SELECT count(*) FROM vacancies") > 0);
+    assert!(count(&s, "SELECT count(*) FROM employer_follow_ups") > 0);
+    let rounds = rounds::list(&s).unwrap();
+    assert_eq!(rounds.len(), 1, "one bustour is planned");
+    let round = rounds::get(&s, &rounds[0].id).unwrap();
+    assert_eq!(round.days.len(), 2);
+    assert!(
+        round.days.iter().all(|d| !d.stops.is_empty()),
+        "both days have stops"
+    );
+    assert_eq!(
+        round.days[0].responsible, "Anna Bakker",
+        "the user leads the first day"
+    );
+}

@@ -259,6 +259,7 @@ fn main() -> Result<()> {
         );
     }
     bench("due_reminders_ms", median(due), "ms");
+    werkpad_tests::bench_employers::run()?;
     Ok(())
 }
 

@@ -7,7 +7,8 @@ pub const MAX_DEMO_RECORDS: u32 = 200_000;
 
 pub fn load_demo_data(s: &mut Session, input: DemoInput, seed: u64) -> CoreResult<DemoResult> {
     let total = u64::from(input.candidates) * (1 + u64::from(input.notes_per_candidate))
-        + u64::from(input.employers);
+        // Each werkgever comes with two visits on average.
+        + u64::from(input.employers) * 3;
     if total > u64::from(MAX_DEMO_RECORDS) {
         return Err(CoreError::invalid(
             "candidates",
@@ -17,7 +18,17 @@ pub fn load_demo_data(s: &mut Session, input: DemoInput, seed: u64) -> CoreResul
     }
     let result = crate::demo::generate(&mut s.store, input, seed)?;
     let placed = place_nazorg_cases(s, seed)?;
-    log::info!("generated demo data: {result:?}, {placed} placements");
+    // The accountmanager's side: two visits per werkgever on average, and a bustour.
+    let today = super::candidates::today(s);
+    let visits = crate::demo_visits::generate_visits(
+        &mut s.store,
+        input.employers.saturating_mul(2),
+        seed,
+        today,
+    )?;
+    let me = s.profile.name.clone();
+    crate::demo_visits::generate_round(&mut s.store, today, &me)?;
+    log::info!("generated demo data: {result:?}, {placed} placements, {visits} visits");
     Ok(result)
 }
 

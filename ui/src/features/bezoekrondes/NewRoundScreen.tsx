@@ -56,6 +56,17 @@ export function NewRoundScreen() {
 
   const fieldError = (f: string) => (error?.field === f ? error.message : undefined);
 
+  // A message about the days or areas goes once they are changed.
+  function changeDays(next: DayRow[]) {
+    setDays(next);
+    if (error?.field === "days") setError(null);
+  }
+
+  function changeAreas(next: AreaRow[]) {
+    setAreas(next);
+    if (error?.field === "areas") setError(null);
+  }
+
   return (
     <Screen title="Nieuwe bezoekronde" breadcrumb={<a href={ROUNDS_HREF}>Bezoekrondes</a>}>
       <form className="form form--wide" noValidate onSubmit={handleSubmit}>
@@ -68,12 +79,12 @@ export function NewRoundScreen() {
             </p>
           )}
           {days.map((d, i) => (
-            <div className="form-grid form-grid--address rule-row" key={i}>
-              <TextField id={`round-day-${i}`} label={`Dag ${i + 1} (dd-mm-jjjj)`} size="s" value={d.day} onChange={(day) => { setDays(days.map((x, j) => (j === i ? { ...x, day } : x))); }} />
-              <TextField id={`round-responsible-${i}`} label="Verantwoordelijk op de dag" size="m" value={d.responsible} onChange={(responsible) => { setDays(days.map((x, j) => (j === i ? { ...x, responsible } : x))); }} />
+            <div className="round-row" key={i}>
+              <TextField id={`round-day-${i}`} label={`Dag ${i + 1} (dd-mm-jjjj)`} size="s" value={d.day} onChange={(day) => { changeDays(days.map((x, j) => (j === i ? { ...x, day } : x))); }} />
+              <TextField id={`round-responsible-${i}`} label="Verantwoordelijk op de dag" size="m" value={d.responsible} onChange={(responsible) => { changeDays(days.map((x, j) => (j === i ? { ...x, responsible } : x))); }} />
             </div>
           ))}
-          <button type="button" className="button button--secondary button--small" id="round-add-day" onClick={() => { setDays([...days, { day: "", responsible: me }]); }}>
+          <button type="button" className="button button--secondary button--small" id="round-add-day" onClick={() => { changeDays([...days, { day: "", responsible: me }]); }}>
             Dag toevoegen
           </button>
         </fieldset>
@@ -85,12 +96,12 @@ export function NewRoundScreen() {
             </p>
           )}
           {areas.map((a, i) => (
-            <div className="form-grid form-grid--address rule-row" key={i}>
-              <TextField id={`round-area-${i}`} label={`Terrein ${i + 1}`} size="m" value={a.name} onChange={(v) => { setAreas(areas.map((x, j) => (j === i ? { ...x, name: v } : x))); }} />
-              <TextField id={`round-preparers-${i}`} label="Voorbereid door" description="Namen, gescheiden door komma's." size="m" value={a.preparers} onChange={(v) => { setAreas(areas.map((x, j) => (j === i ? { ...x, preparers: v } : x))); }} />
+            <div className="round-row" key={i}>
+              <TextField id={`round-area-${i}`} label={`Terrein ${i + 1}`} size="m" value={a.name} onChange={(v) => { changeAreas(areas.map((x, j) => (j === i ? { ...x, name: v } : x))); }} />
+              <TextField id={`round-preparers-${i}`} label="Voorbereid door" description="Namen, gescheiden door komma's." size="m" value={a.preparers} onChange={(v) => { changeAreas(areas.map((x, j) => (j === i ? { ...x, preparers: v } : x))); }} />
             </div>
           ))}
-          <button type="button" className="button button--secondary button--small" id="round-add-area" onClick={() => { setAreas([...areas, { name: "", preparers: "" }]); }}>
+          <button type="button" className="button button--secondary button--small" id="round-add-area" onClick={() => { changeAreas([...areas, { name: "", preparers: "" }]); }}>
             Terrein toevoegen
           </button>
         </fieldset>

@@ -5,10 +5,10 @@ import { useRoundResults } from "../../queries/useRounds";
 
 function tile(id: string, label: string, value: string | number) {
   return (
-    <li className="stat-tile" key={id} data-result={id}>
-      <span className="stat-tile__value">{value}</span>
-      <span className="stat-tile__label">{label}</span>
-    </li>
+    <div className="stat-tile" key={id} data-result={id}>
+      <dt className="stat-tile__label">{label}</dt>
+      <dd className="stat-tile__value">{value}</dd>
+    </div>
   );
 }
 
@@ -29,8 +29,8 @@ export function RoundResultsSection({ roundId }: { roundId: string }) {
       )}
       {results.isSuccess && (
         <>
-          <ul className="plain-list stat-tiles">
-            {tile("visits", `van ${results.data.stops} bezoeken vastgelegd`, results.data.visits)}
+          <dl className="stat-tiles stat-tiles--results">
+            {tile("visits", `bezoeken vastgelegd (van ${results.data.stops} gepland)`, results.data.visits)}
             {results.data.by_outcome.map((o) => tile(o.outcome, visitOutcomeLabel(o.outcome), o.count))}
             {tile("new_contacts", "nieuwe contactpersonen", results.data.new_contacts)}
             {tile("new_employers", "nieuwe werkgevers", results.data.new_employers)}
@@ -45,7 +45,7 @@ export function RoundResultsSection({ roundId }: { roundId: string }) {
                 : `gemiddelde feedback (${results.data.feedback_count} ${results.data.feedback_count === 1 ? "score" : "scores"})`,
               results.data.feedback_average === "" ? "—" : results.data.feedback_average,
             )}
-          </ul>
+          </dl>
         </>
       )}
     </section>

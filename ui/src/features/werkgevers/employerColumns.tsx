@@ -30,7 +30,7 @@ export const EMPLOYER_COLUMNS: readonly Column<EmployerListRow>[] = [
   },
   {
     key: "open",
-    header: "Open opvolging",
+    header: "Open acties",
     cell: (row) => (row.open_follow_ups === 0 ? "—" : String(row.open_follow_ups)),
   },
 ];
