@@ -514,3 +514,263 @@ async fn an_unreachable_server_is_offline_not_an_error() {
     assert_eq!(st.phase, SyncPhase::Offline, "the header says offline");
     assert_eq!(st.pending, 1, "the change waits, not lost");
 }
+
+fn candidate(l: &Laptop) -> String {
+    use werkpad_core::service::candidates;
+    l.with(|s| {
+        candidates::create(
+            s,
+            &CandidateInput {
+                city: "Assen".into(),
+                ..CandidateInput::named("Daan", "", "Jansen")
+            },
+        )
+        .unwrap()
+        .candidate
+        .id
+    })
+}
+
+fn placement_with_plan(l: &Laptop, cid: &str) {
+    use werkpad_core::service::{nazorg, plan};
+    l.with(|s| {
+        let p = plan::save_goal(
+            s,
+            &GoalInput {
+                candidate_id: cid.into(),
+                id: None,
+                title: "VCA-certificaat halen".into(),
+                description: String::new(),
+                status: GoalStatus::Open,
+            },
+        )
+        .unwrap();
+        plan::save_action(
+            s,
+            &ActionInput {
+                candidate_id: cid.into(),
+                goal_id: p.goals[0].id.clone(),
+                id: None,
+                description: "Aanmelden bij het opleidingsbedrijf".into(),
+                who: "Daan".into(),
+                due_on: "01-12-2026".into(),
+                status: ActionStatus::Open,
+                tile: Some(Tile::Opleiden),
+                instrument: String::new(),
+            },
+        )
+        .unwrap();
+        nazorg::record_placement(
+            s,
+            &PlacementInput {
+                candidate_id: cid.into(),
+                employer_name: "Groenbedrijf De Eik".into(),
+                function_title: "Medewerker groenvoorziening".into(),
+                started_on: "02-11-2026".into(),
+                contract_type: ContractType::Tijdelijk,
+                hours_per_week: 24,
+                routes: vec![Route::Leerwerktraject],
+                instruments: vec![PlacementInstrumentInput {
+                    instrument_id: "proefplaatsing".into(),
+                    started_on: String::new(),
+                    ended_on: String::new(),
+                    amount: String::new(),
+                }],
+                agreements: "Vaste begeleider".into(),
+                risks: String::new(),
+                fallback_plan: String::new(),
+                beschut: false,
+            },
+        )
+        .unwrap();
+    });
+}
+
+/// Rows per case table on a laptop, in a fixed order, for comparing two replicas.
+const CASE_TABLES: [&str; 8] = [
+    "trajectories",
+    "phase_changes",
+    "klantbeeld_versions",
+    "goals",
+    "plan_actions",
+    "placements",
+    "placement_instruments",
+    "reminders",
+];
+
+fn case_rows(l: &Laptop) -> Vec<(String, i64)> {
+    CASE_TABLES
+        .iter()
+        .map(|t| (t.to_string(), l.count(&format!("SELECT count(*) FROM {t}"))))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_case_with_placement_and_plan_follows_its_coach_to_a_second_laptop() {
+    use werkpad_core::service::{nazorg, plan};
+    let srv = server().await;
+    let (a, b) = (laptop("Anna de Vries"), laptop("Anna de Vries"));
+    a.enrol(&srv, "anna").await;
+    b.enrol(&srv, "anna").await;
+    let cid = candidate(&a);
+    placement_with_plan(&a, &cid);
+    a.sync().await;
+    let report = b.sync().await;
+    for t in ["placement", "reminder", "plan_action", "trajectory"] {
+        assert!(
+            report.changed.contains(t),
+            "the pull must report {t} changed so its screens read again: {:?}",
+            report.changed
+        );
+    }
+    let rows = case_rows(&a);
+    assert!(
+        rows.iter()
+            .all(|(t, n)| *n > 0 || t == "klantbeeld_versions"),
+        "the case on A has a record in each table: {rows:?}"
+    );
+    assert_eq!(
+        case_rows(&b),
+        rows,
+        "the second laptop of the same coach must hold every record of the case"
+    );
+    let (va, vb) = (
+        a.with(|s| nazorg::get(s, &cid).unwrap()),
+        b.with(|s| nazorg::get(s, &cid).unwrap()),
+    );
+    assert_eq!(
+        vb.placement.as_ref().map(|p| p.function_title.clone()),
+        Some("Medewerker groenvoorziening".into()),
+        "the placement shows on B"
+    );
+    assert_eq!(
+        vb.reminders.len(),
+        va.reminders.len(),
+        "the nazorg follow-ups come along"
+    );
+    assert!(!vb.reminders.is_empty(), "a placement has follow-ups");
+    let (pa, pb) = (
+        a.with(|s| plan::get(s, &cid).unwrap()),
+        b.with(|s| plan::get(s, &cid).unwrap()),
+    );
+    assert_eq!(
+        pb.goals[0].actions[0].description, pa.goals[0].actions[0].description,
+        "the plan van aanpak comes along"
+    );
+
+    // Erasure removes every child record of the case on every laptop.
+    srv.admin(AdminCommand::ErasePerson {
+        candidate_id: cid.clone(),
+    })
+    .await;
+    a.sync().await;
+    b.sync().await;
+    for (who, l) in [("A", &a), ("B", &b)] {
+        assert!(
+            case_rows(l).iter().all(|(_, n)| *n == 0),
+            "on {who}: erasure must leave no record of the case: {:?}",
+            case_rows(l)
+        );
+        assert_eq!(l.status().pending, 0, "on {who}: nothing of the case waits");
+    }
+}
+
+#[tokio::test]
+async fn a_bezoekronde_and_its_visit_report_reach_a_colleague() {
+    use werkpad_core::service::{rounds, visits};
+    let (_srv, a, b, emp) = two_with_employer().await;
+    let round = a.with(|s| {
+        rounds::create(
+            s,
+            &RoundInput {
+                name: "Bustour De Hoek".into(),
+                notes: String::new(),
+                days: vec![RoundDayInput {
+                    day: "26-11-2026".into(),
+                    responsible: "Anna de Vries".into(),
+                }],
+                areas: vec![RoundAreaInput {
+                    name: "De Hoek".into(),
+                    preparers: vec!["Bram Jansen".into()],
+                }],
+            },
+        )
+        .unwrap()
+    });
+    let planned = a.with(|s| {
+        rounds::add_stop(
+            s,
+            &StopInput {
+                round_id: round.id.clone(),
+                day_id: round.days[0].id.clone(),
+                area_id: round.areas[0].id.clone(),
+                employer_id: Some(emp.clone()),
+                new_employer_name: String::new(),
+                appointment_time: "9:15".into(),
+            },
+        )
+        .unwrap()
+    });
+    let stop = planned.days[0].stops[0].id.clone();
+    a.with(|s| {
+        visits::save(
+            s,
+            &VisitInput {
+                draft_id: None,
+                previous_version_id: None,
+                employer_id: emp.clone(),
+                stop_id: Some(stop.clone()),
+                visited_on: String::new(),
+                outcome: VisitOutcome::Gesprek,
+                contact_id: None,
+                new_contact: Some(ContactInput {
+                    id: None,
+                    employer_id: String::new(),
+                    name: "Henk Hoekstra".into(),
+                    role: "Eigenaar".into(),
+                    phone: String::new(),
+                    email: String::new(),
+                }),
+                topics: vec![VisitTopic::Vacatures],
+                instruments: vec![],
+                report: "Zoekt twee bakkers.".into(),
+                vacancies: vec![],
+                follow_up: Some(VisitFollowUpInput {
+                    kind: FollowUpKind::Bezoek,
+                    description: "Kandidaten voorstellen".into(),
+                    owner: "Bram Jansen".into(),
+                    due_on: String::new(),
+                }),
+                handover_to: String::new(),
+                feedback_score: 0,
+                feedback_remark: String::new(),
+            },
+        )
+        .unwrap()
+    });
+    a.sync().await;
+    b.sync().await;
+    let seen = b.with(|s| rounds::get(s, &round.id).unwrap());
+    assert_eq!(
+        seen.days[0].stops.len(),
+        1,
+        "a bezoekronde is shared with colleagues, stops included"
+    );
+    assert_eq!(
+        b.count("SELECT count(*) FROM visits WHERE report = 'Zoekt twee bakkers.'"),
+        1,
+        "the visit report reaches the colleague"
+    );
+    for t in ["employer_contacts", "employer_follow_ups", "visits"] {
+        assert_eq!(
+            b.count(&format!("SELECT count(*) FROM {t}")),
+            a.count(&format!("SELECT count(*) FROM {t}")),
+            "{t} sync region-wide"
+        );
+    }
+    assert_eq!(
+        a.count("SELECT count(*) FROM outbox WHERE entity = 'visit_draft'"),
+        0,
+        "nothing of a visit draft is left to push"
+    );
+}

@@ -24,10 +24,64 @@ pub const DEFAULT_PULL_LIMIT: u32 = 500;
 pub const MAX_CLOCK_AHEAD_SECS: u64 = 300;
 
 /// Entities the server accepts. `conflict` records are written by the server; a device may
-/// only push their `resolution` field.
-pub const ENTITIES: &[&str] = &["candidate", "employer", "note", "visit_report", "conflict"];
+/// only push their `resolution` field. Drafts, instruments and settings stay on the laptop.
+pub const ENTITIES: &[&str] = &[
+    "candidate",
+    "trajectory",
+    "phase_change",
+    "activity",
+    "klantbeeld_version",
+    "goal",
+    "plan_action",
+    "note",
+    "placement",
+    "placement_instrument",
+    "reminder",
+    "check_in",
+    "employer",
+    "employer_contact",
+    "vacancy",
+    "visit_round",
+    "round_day",
+    "round_area",
+    "round_stop",
+    "visit",
+    "employer_follow_up",
+    "conflict",
+];
 /// Entities whose fields are written once: an edit is a new record pointing at the old one.
-pub const APPEND_ONLY: &[&str] = &["note", "visit_report"];
+pub const APPEND_ONLY: &[&str] = &[
+    "note",
+    "phase_change",
+    "klantbeeld_version",
+    "check_in",
+    "visit",
+];
+
+/// Case records: `(entity, link field, parent entity)`. Such a record belongs to the case of
+/// the parent its link field names (a candidate is its own case), so it is seen by exactly
+/// those who see that case. Entities not listed (besides `candidate`) are region-wide.
+pub const CASE_LINKS: &[(&str, &str, &str)] = &[
+    ("trajectory", "candidate_id", "candidate"),
+    ("klantbeeld_version", "candidate_id", "candidate"),
+    ("note", "candidate_id", "candidate"),
+    ("placement", "candidate_id", "candidate"),
+    ("reminder", "candidate_id", "candidate"),
+    ("phase_change", "trajectory_id", "trajectory"),
+    ("activity", "trajectory_id", "trajectory"),
+    ("goal", "trajectory_id", "trajectory"),
+    ("plan_action", "goal_id", "goal"),
+    ("placement_instrument", "placement_id", "placement"),
+    ("check_in", "placement_id", "placement"),
+];
+
+/// The link field and parent entity of a case record, when `entity` is one.
+pub fn case_link(entity: &str) -> Option<(&'static str, &'static str)> {
+    CASE_LINKS
+        .iter()
+        .find(|(e, _, _)| *e == entity)
+        .map(|(_, field, parent)| (*field, *parent))
+}
 /// The entity holding conflict records.
 pub const CONFLICT_ENTITY: &str = "conflict";
 /// The one field of a conflict record written by the server (value: [`ConflictRecord`]).

@@ -12,7 +12,7 @@ fn expected(name: &str) -> Option<Result<u64, SyncErrorCode>> {
         "employer_fields.json" => Ok(3),
         "candidate_with_note.json" => Ok(4),
         "note_joins_case_later.json" => Ok(2),
-        "visit_report.json" => Ok(2),
+        "visit.json" => Ok(2),
         "empty.json" => Ok(0),
         "deleted.json" => Ok(1),
         "values_of_every_type.json" => Ok(3),

@@ -38,6 +38,39 @@ pub enum Entity {
 }
 
 impl Entity {
+    pub const ALL: [Entity; 26] = [
+        Entity::Candidate,
+        Entity::Trajectory,
+        Entity::PhaseChange,
+        Entity::Activity,
+        Entity::KlantbeeldVersion,
+        Entity::Goal,
+        Entity::PlanAction,
+        Entity::Employer,
+        Entity::Note,
+        Entity::NoteDraft,
+        Entity::Conflict,
+        Entity::Instrument,
+        Entity::Setting,
+        Entity::Placement,
+        Entity::PlacementInstrument,
+        Entity::Reminder,
+        Entity::CheckIn,
+        Entity::EmployerContact,
+        Entity::Vacancy,
+        Entity::VisitRound,
+        Entity::RoundDay,
+        Entity::RoundArea,
+        Entity::RoundStop,
+        Entity::Visit,
+        Entity::VisitDraft,
+        Entity::EmployerFollowUp,
+    ];
+
+    pub fn from_name(name: &str) -> Option<Entity> {
+        Entity::ALL.into_iter().find(|e| e.as_str() == name)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Entity::Candidate => "candidate",

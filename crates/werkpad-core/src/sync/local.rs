@@ -225,14 +225,10 @@ pub fn realign(store: &mut Store, expected: u64) -> CoreResult<()> {
     })
 }
 
+/// The local entity a synced entity name is kept in (drafts, instruments and settings are
+/// not synced, so a pulled operation never writes them).
 pub(super) fn local_entity(name: &str) -> Option<Entity> {
-    match name {
-        "candidate" => Some(Entity::Candidate),
-        "employer" => Some(Entity::Employer),
-        "note" => Some(Entity::Note),
-        CONFLICT_ENTITY => Some(Entity::Conflict),
-        _ => None,
-    }
+    Entity::from_name(name).filter(|e| ENTITIES.contains(&e.as_str()) && !e.local_only())
 }
 
 /// Applies one pulled page and moves the cursor, in one transaction. `fail_after` aborts
@@ -282,6 +278,10 @@ pub fn apply_page(
         let check_pending: bool =
             tx.conn()
                 .query_row("SELECT EXISTS(SELECT 1 FROM outbox)", [], |r| r.get(0))?;
+        // A record's fields may come before its link field (the row then briefly points
+        // at ''), and a child before its parent: references are checked once the whole
+        // page is in, so no field is skipped for arriving early.
+        tx.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
         let mut i = 0;
         while i < page.ops.len() {
             let n = apply_record::run_len(&page.ops, i);
@@ -290,11 +290,14 @@ pub fn apply_page(
             }
             if n == 1 {
                 apply_one(tx, &page.ops[i], &mut page_report)?;
+                // An erasure switches back to immediate checks when it is done.
+                tx.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
             } else {
                 apply_record::apply_run(tx, &page.ops[i..i + n], check_pending, &mut page_report)?;
             }
             i += n;
         }
+        super::orphans::set_aside(tx.conn(), &page.ops)?;
         tx.conn().execute(
             "UPDATE sync_settings SET pull_cursor = ?1 WHERE id = 1",
             [page.next_cursor as i64],
@@ -514,9 +517,9 @@ fn erase_record(tx: &mut Tx<'_>, entity: &str, id: &str) -> CoreResult<()> {
     Ok(())
 }
 
-/// Back to checks per statement once a removal is complete: a later field of the same
-/// pulled page that points at a record this laptop lacks must fail alone (and be skipped
-/// by [`tolerate`]), not fail the whole page at commit and stop sync for good.
+/// Back to checks per statement once a removal is complete (a page being applied defers
+/// them again and sets orphans aside at its end), so nothing left dangling can fail a
+/// later commit and stop sync for good.
 fn immediate_foreign_keys(conn: &Connection) -> CoreResult<()> {
     conn.execute_batch("PRAGMA defer_foreign_keys = OFF")?;
     Ok(())

@@ -8,6 +8,7 @@
 
 mod apply_record;
 mod local;
+mod orphans;
 mod prefetch;
 mod remote;
 

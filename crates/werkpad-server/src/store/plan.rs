@@ -9,9 +9,9 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use werkpad_proto::sync::{
-    is_append_only, ConflictRecord, ConflictSide, Op, PulledKind, PushRequest, PushResponse,
-    RejectedOp, SyncErrorCode, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD, CONFLICT_RESOLUTION_FIELD,
-    ENTITIES, MAX_CLOCK_AHEAD_SECS, MAX_PUSH_OPS, SERVER_DEVICE_ID,
+    case_link, is_append_only, ConflictRecord, ConflictSide, Op, PulledKind, PushRequest,
+    PushResponse, RejectedOp, SyncErrorCode, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD,
+    CONFLICT_RESOLUTION_FIELD, ENTITIES, MAX_CLOCK_AHEAD_SECS, MAX_PUSH_OPS, SERVER_DEVICE_ID,
 };
 
 pub type RecKey = (String, String);
@@ -162,9 +162,21 @@ pub fn server_stamp(now_secs: i64) -> String {
     format!("{:016x}:{SERVER_DEVICE_ID}", (now_secs.max(0) as u64) << 32)
 }
 
+/// Longest record id: generated follow-ups carry their placement, kind, subject, anchor
+/// date and offset in their id, so a schedule written twice writes nothing twice.
+const MAX_ENTITY_ID: usize = 200;
+
 fn id_ok(s: &str) -> bool {
+    id_within(s, 64)
+}
+
+fn entity_id_ok(s: &str) -> bool {
+    id_within(s, MAX_ENTITY_ID)
+}
+
+fn id_within(s: &str, max: usize) -> bool {
     !s.is_empty()
-        && s.len() <= 64
+        && s.len() <= max
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
@@ -210,9 +222,9 @@ pub fn check_batch(req: &PushRequest, caller: &Caller, now_secs: i64) -> AppResu
         if !ENTITIES.contains(&op.entity.as_str()) {
             return Err(AppError::invalid(format!("Unknown entity {:?}.", op.entity)).at(seq));
         }
-        if !id_ok(&op.entity_id) || !id_ok(&op.op_id) || !field_ok(&op.field) {
+        if !entity_id_ok(&op.entity_id) || !id_ok(&op.op_id) || !field_ok(&op.field) {
             return Err(AppError::invalid(
-                "op_id and entity_id must be 1-64 of [A-Za-z0-9_-]; field 1-64 of [a-z0-9_].",
+                "op_id must be 1-64 and entity_id 1-200 of [A-Za-z0-9_-]; field 1-64 of [a-z0-9_].",
             )
             .at(seq));
         }
@@ -301,20 +313,22 @@ pub fn split(req: &PushRequest, last_seq: u64, prior: &HashMap<u64, PriorOp>) ->
     Ok(first_new)
 }
 
-/// The candidate a note-like record belongs to, as named in this batch:
+/// The parent a case record names in its link field within this batch:
 /// `Some(Some(id))`, `Some(None)` for an explicit null, `None` when absent.
-fn batch_candidate<'a>(
+fn batch_link<'a>(
     ops: &'a [Op],
     entity: &str,
     id: &str,
+    link: &str,
 ) -> AppResult<Option<Option<&'a str>>> {
     for op in ops {
-        if op.entity == entity && op.entity_id == id && op.field == "candidate_id" {
+        if op.entity == entity && op.entity_id == id && op.field == link {
             return match &op.value {
-                Value::String(c) if id_ok(c) => Ok(Some(Some(c.as_str()))),
+                Value::String(c) if entity_id_ok(c) => Ok(Some(Some(c.as_str()))),
                 Value::Null => Ok(Some(None)),
                 _ => {
-                    Err(AppError::invalid("candidate_id must be an id or null.").at(op.device_seq))
+                    Err(AppError::invalid(format!("{link} must be an id or null."))
+                        .at(op.device_seq))
                 }
             };
         }
@@ -329,14 +343,28 @@ pub fn needs(ops: &[Op]) -> Needs {
         if op.entity == "candidate" {
             n.cases.insert(op.entity_id.clone());
         }
-        if op.field == "candidate_id" {
+        let Some((link, parent)) = case_link(&op.entity) else {
+            continue;
+        };
+        if op.field == link {
             if let Value::String(c) = &op.value {
-                n.records.insert(("candidate".into(), c.clone()));
-                n.cases.insert(c.clone());
+                n.records.insert((parent.into(), c.clone()));
+                if parent == "candidate" {
+                    n.cases.insert(c.clone());
+                }
             }
         }
     }
     n
+}
+
+/// Where a case record goes once its parent is known.
+enum Joined {
+    /// Seen by this scope (a case, or the author alone while the parent's own case is
+    /// not known yet).
+    Scope(Option<String>, Option<i64>),
+    /// The parent was erased: the record is born erased in that case.
+    Erased(Option<String>),
 }
 
 struct Planner<'a> {
@@ -368,8 +396,27 @@ impl Planner<'_> {
         self.dirty_records.insert(key);
     }
 
-    /// The case a note-like record joins: the candidate must be visible or unknown (then
-    /// the caller claims it). `Ok(None)` when the candidate is erased.
+    /// The scope a case record joins through its parent: a candidate must be visible or
+    /// unknown (then the caller claims it); another parent must be visible. A parent the
+    /// server never saw keeps the record with its author.
+    fn join_parent(&mut self, parent: &str, id: &str, seq: u64) -> AppResult<Joined> {
+        if parent == "candidate" {
+            return Ok(match self.join_case(id, seq)? {
+                Some(case) => Joined::Scope(Some(case), None),
+                None => Joined::Erased(Some(id.to_string())),
+            });
+        }
+        let key = (parent.to_string(), id.to_string());
+        match self.snap.records.get(&key) {
+            Some(r) if r.erased => Ok(Joined::Erased(r.scope_case.clone())),
+            Some(r) if self.visible(r) => Ok(Joined::Scope(r.scope_case.clone(), r.scope_user)),
+            Some(_) => Err(not_in_scope(seq)),
+            None => Ok(Joined::Scope(None, Some(self.caller.user_id))),
+        }
+    }
+
+    /// The case a record joins through its candidate: visible or unknown (then the
+    /// caller claims it). `Ok(None)` when the candidate is erased.
     fn join_case(&mut self, cand: &str, seq: u64) -> AppResult<Option<String>> {
         let key = ("candidate".to_string(), cand.to_string());
         match self.snap.records.get(&key) {
@@ -415,22 +462,30 @@ impl Planner<'_> {
                 self.claim_case(&op.entity_id);
                 return Ok(self.snap.records[&key].clone());
             }
-            "note" => match batch_candidate(batch, &op.entity, &op.entity_id)? {
-                Some(Some(c)) => match self.join_case(c, op.device_seq)? {
-                    Some(case) => r.scope_case = Some(case),
-                    None => {
-                        // Attached to an erased candidate: born erased, never stored.
-                        r.scope_case = Some(c.to_string());
-                        r.erased = true;
-                    }
-                },
-                Some(None) => {}
-                None => r.scope_user = Some(self.caller.user_id),
-            },
             CONFLICT_ENTITY => {
                 return Err(AppError::invalid("Unknown conflict record.").at(op.device_seq))
             }
-            _ => {} // employer, visit_report: region-wide
+            entity => {
+                if let Some((link, parent)) = case_link(entity) {
+                    match batch_link(batch, entity, &op.entity_id, link)? {
+                        Some(Some(p)) => match self.join_parent(parent, p, op.device_seq)? {
+                            Joined::Scope(case, user) => {
+                                r.scope_case = case;
+                                r.scope_user = user;
+                            }
+                            Joined::Erased(case) => {
+                                // Attached to an erased case: born erased, never stored.
+                                r.scope_case = case;
+                                r.erased = true;
+                            }
+                        },
+                        // Explicitly unattached (a werkgever note): region-wide.
+                        Some(None) => {}
+                        // Its link comes in a later batch: its author alone until then.
+                        None => r.scope_user = Some(self.caller.user_id),
+                    }
+                } // else employer and its records: region-wide
+            }
         }
         self.put_record(r.clone());
         Ok(r)
@@ -519,7 +574,7 @@ impl Planner<'_> {
         self.plan.conflicts += 1;
     }
 
-    /// A note whose candidate arrives after its first fields moves into the case: its
+    /// A case record whose link arrives after its first fields moves into the case: its
     /// earlier log rows change scope and are announced again above every cursor.
     fn rescope(&mut self, rec: &RecordRow, case: String) -> RecordRow {
         let mut r = rec.clone();
@@ -555,18 +610,19 @@ impl Planner<'_> {
         if !self.visible(&rec) {
             return Err(not_in_scope(op.device_seq));
         }
-        if rec.scope_user.is_some() && op.field == "candidate_id" {
-            if let Value::String(c) = &op.value {
-                match self.join_case(c, op.device_seq)? {
-                    Some(case) => rec = self.rescope(&rec, case),
-                    None => {
-                        rec.erased = true;
-                        rec.scope_case = Some(c.clone());
-                        rec.scope_user = None;
-                        self.put_record(rec.clone());
-                        self.reject(op, hash, SyncErrorCode::Erased);
-                        return Ok(());
-                    }
+        let link = case_link(&op.entity).filter(|(field, _)| *field == op.field);
+        if let (Some((_, parent)), Some(_), Value::String(p)) = (link, rec.scope_user, &op.value) {
+            match self.join_parent(parent, p, op.device_seq)? {
+                Joined::Scope(Some(case), _) => rec = self.rescope(&rec, case),
+                // The parent's own case is not known yet either: stays with its author.
+                Joined::Scope(None, _) => {}
+                Joined::Erased(case) => {
+                    rec.erased = true;
+                    rec.scope_case = case;
+                    rec.scope_user = None;
+                    self.put_record(rec.clone());
+                    self.reject(op, hash, SyncErrorCode::Erased);
+                    return Ok(());
                 }
             }
         }
