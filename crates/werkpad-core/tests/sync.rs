@@ -774,3 +774,110 @@ async fn a_bezoekronde_and_its_visit_report_reach_a_colleague() {
         "nothing of a visit draft is left to push"
     );
 }
+
+/// Journey 5, back online: what one accountmanager logged on the bustour (a new contact,
+/// vacatures, a follow-up for a colleague) reaches that colleague's laptop and Vandaag.
+#[tokio::test]
+async fn a_logged_visit_with_vacatures_and_follow_up_reaches_a_colleague() {
+    use werkpad_core::service::{employer_profiles, nazorg, visits};
+    let srv = server().await;
+    let (a, b) = (laptop("Anna de Vries"), laptop("Bram Jansen"));
+    a.enrol(&srv, "anna").await;
+    b.enrol(&srv, "bram").await;
+    let employer = a.with(|s| {
+        let input = EmployerProfileInput {
+            id: None,
+            name: "Metaalwerk Oost".into(),
+            kvk: "12345678".into(),
+            street: "Hoekerweg 12".into(),
+            postcode: "3821 AB".into(),
+            city: "Amersfoort".into(),
+            industrial_estate: "De Hoek".into(),
+            sector: "Metaal".into(),
+            size_class: "10-49".into(),
+            account_owner: String::new(),
+            network_memberships: vec![],
+            inclusive_interests: vec![InclusiveInterest::Sroi],
+            name_shareable: true,
+        };
+        employer_profiles::save_profile(s, &input)
+            .unwrap()
+            .employer
+            .id
+    });
+    let vacancy = |title: &str| VacancyInput {
+        id: None,
+        employer_id: employer.clone(),
+        function_title: title.into(),
+        tasks: "Platen zagen en afbramen".into(),
+        competences: "Handig, werkt veilig".into(),
+        requirements: String::new(),
+        hours_per_week: 32,
+        location: "Hal 2".into(),
+        start_kind: StartKind::Direct,
+        expected_start: String::new(),
+        status: VacancyStatus::Open,
+        source: VacancySource::Bezoek,
+    };
+    a.with(|s| {
+        visits::save(
+            s,
+            &VisitInput {
+                draft_id: None,
+                previous_version_id: None,
+                employer_id: employer.clone(),
+                stop_id: None,
+                visited_on: String::new(),
+                outcome: VisitOutcome::Gesprek,
+                contact_id: None,
+                new_contact: Some(ContactInput {
+                    id: None,
+                    employer_id: employer.clone(),
+                    name: "Henk Mulder".into(),
+                    role: "Bedrijfsleider".into(),
+                    phone: String::new(),
+                    email: String::new(),
+                }),
+                topics: vec![VisitTopic::Vacatures],
+                instruments: vec!["proefplaatsing".into()],
+                report: "Zoekt twee mensen voor de zagerij.".into(),
+                vacancies: vec![vacancy("Zaagmachine-operator"), vacancy("Afbramer")],
+                follow_up: Some(VisitFollowUpInput {
+                    kind: FollowUpKind::Bezoek,
+                    description: "Twee kandidaten voorstellen".into(),
+                    owner: "Bram Jansen".into(),
+                    due_on: String::new(),
+                }),
+                handover_to: "Bram Jansen".into(),
+                feedback_score: 5,
+                feedback_remark: String::new(),
+            },
+        )
+        .unwrap()
+    });
+    a.sync().await;
+    b.sync().await;
+    let seen = b.with(|s| employer_profiles::detail(s, &employer).unwrap());
+    assert_eq!(
+        seen.employer.account_owner, "Bram Jansen",
+        "the handover made Bram the vast aanspreekpunt, on his laptop too"
+    );
+    assert_eq!(seen.contacts.len(), 1, "the new contactpersoon arrived");
+    assert_eq!(seen.vacancies.len(), 2, "both vacatures arrived");
+    assert_eq!(seen.follow_ups.len(), 1, "the follow-up arrived");
+    assert!(
+        seen.timeline
+            .iter()
+            .any(|t| t.title == "Bedrijfsbezoek: gesprek met Henk Mulder"),
+        "the visit is in the werkgever's history on the colleague's laptop: {:?}",
+        seen.timeline
+    );
+    let due = b.with(|s| nazorg::due_list(s).unwrap());
+    assert!(
+        due.this_week
+            .iter()
+            .chain(&due.due_today)
+            .any(|c| c.employer_id.as_deref() == Some(employer.as_str())),
+        "Bram sees the follow-up he owns on his Vandaag: {due:?}"
+    );
+}
