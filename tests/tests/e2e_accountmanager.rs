@@ -122,6 +122,7 @@ async fn journey_5_bustour_visits_results_and_follow_ups() -> Result<()> {
     app.fill("#round-area-0", "De Hoek").await?;
     app.fill("#round-preparers-0", "Chris Smit, Bram Jansen")
         .await?;
+    app.show("#round-name").await?;
     app.assert_accessible("bezoekronde-plannen").await?;
     app.click("#round-save").await?;
     app.wait_text("#round-name", "Bustour De Hoek").await?;
@@ -171,6 +172,8 @@ async fn journey_5_bustour_visits_results_and_follow_ups() -> Result<()> {
     app.fill("#visit-report", report).await?;
     app.wait_text("#visit-save-status", "Concept opgeslagen")
         .await?;
+    app.show("#visit-title").await?;
+    app.screenshot("bezoek-begin").await?;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     desktop.kill_app()?;
     // The driver still holds the dead window's session; end it so a new one can start.

@@ -9,9 +9,9 @@ use crate::domain::placement::required_text;
 use crate::domain::visit::default_due;
 use crate::store::employer_profiles as q;
 use crate::store::nazorg::enum_str;
-use crate::store::{visits, Entity, Tx};
+use crate::store::{only_changed, visits, Entity, Tx};
 use crate::{CoreError, CoreResult};
-use serde_json::{json, Value};
+use serde_json::json;
 use werkpad_proto::{
     ContactInput, EmployerDetail, EmployerList, EmployerProfile, EmployerProfileInput,
     EmployerQuery, FollowUpInput, FollowUpKind, TimelineEntry, TimelineKind, VacancyInput,
@@ -123,18 +123,12 @@ fn timeline(
         ));
     }
     let conn = s.store.conn();
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, function_title, started_on FROM placements WHERE employer_id = ?1",
+    let placements = four_columns(
+        conn,
+        "SELECT id, function_title, started_on, '' FROM placements WHERE employer_id = ?1",
+        employer_id,
     )?;
-    let rows = stmt.query_map([employer_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, function, started) = row?;
+    for (id, function, started, _) in placements {
         out.push((
             started.clone(),
             TimelineEntry {
@@ -147,20 +141,13 @@ fn timeline(
             },
         ));
     }
-    let mut stmt = conn.prepare_cached(
+    let notes = four_columns(
+        conn,
         "SELECT n.id, n.body, n.noted_on, n.author FROM notes n WHERE n.employer_id = ?1
            AND NOT EXISTS (SELECT 1 FROM notes m WHERE m.previous_version_id = n.id)",
+        employer_id,
     )?;
-    let rows = stmt.query_map([employer_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, body, noted, author) = row?;
+    for (id, body, noted, author) in notes {
         out.push((
             noted.clone(),
             TimelineEntry {
@@ -173,20 +160,13 @@ fn timeline(
             },
         ));
     }
-    let mut stmt = conn.prepare_cached(
+    let contacts = four_columns(
+        conn,
         "SELECT id, name, role, substr(created_at, 1, 10) FROM employer_contacts
          WHERE employer_id = ?1",
+        employer_id,
     )?;
-    let rows = stmt.query_map([employer_id], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-        ))
-    })?;
-    for row in rows {
-        let (id, name, role, created) = row?;
+    for (id, name, role, created) in contacts {
         let role = if role.is_empty() {
             String::new()
         } else {
@@ -208,43 +188,25 @@ fn timeline(
     Ok(out.into_iter().map(|(_, e)| e).collect())
 }
 
-/// Fields whose stored value differs from what the form sends: only those are written, so a
-/// colleague's change to another field is never overwritten.
-fn changed(
+/// Rows of four text columns for one employer id: the timeline's other sources.
+fn four_columns(
     conn: &rusqlite::Connection,
-    entity: Entity,
-    id: &str,
-    wanted: Vec<(&'static str, Value)>,
-) -> CoreResult<Vec<(&'static str, Value)>> {
-    let cols: Vec<&str> = wanted.iter().map(|(f, _)| *f).collect();
-    let sql = format!(
-        "SELECT {} FROM {} WHERE id = ?1",
-        cols.join(", "),
-        entity.table()
-    );
-    let current: Vec<rusqlite::types::Value> = conn
-        .query_row(&sql, [id], |r| {
-            (0..cols.len()).map(|i| r.get(i)).collect::<Result<_, _>>()
-        })
-        .map_err(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => {
-                CoreError::NotFound(format!("{} {id}", entity.as_str()))
-            }
-            e => e.into(),
-        })?;
-    Ok(wanted
-        .into_iter()
-        .zip(current)
-        .filter(|((_, new), old)| crate::store::to_sql(new) != *old)
-        .map(|(w, _)| w)
-        .collect())
+    sql: &str,
+    employer_id: &str,
+) -> CoreResult<Vec<(String, String, String, String)>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([employer_id], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 pub fn save_profile(s: &mut Session, input: &EmployerProfileInput) -> CoreResult<EmployerDetail> {
     let fields = profile_fields(input)?;
     let id = match &input.id {
         Some(id) => {
-            let diff = changed(s.store.conn(), Entity::Employer, id, fields)?;
+            profile(s, id)?;
+            let diff = only_changed(s.store.conn(), Entity::Employer, id, fields)?;
             s.store
                 .with_tx(|tx| tx.update(Entity::Employer, id, &diff))?;
             id.clone()
@@ -268,7 +230,9 @@ pub(crate) fn write_contact(
     let mut fields = contact_fields(input)?;
     match &input.id {
         Some(id) => {
-            let diff = changed(tx.conn(), Entity::EmployerContact, id, fields)?;
+            q::contact(tx.conn(), id)?
+                .ok_or_else(|| CoreError::NotFound(format!("contact {id}")))?;
+            let diff = only_changed(tx.conn(), Entity::EmployerContact, id, fields)?;
             tx.update(Entity::EmployerContact, id, &diff)?;
             Ok(id.clone())
         }
@@ -298,7 +262,9 @@ pub(crate) fn write_vacancy(
     let mut fields = vacancy_fields(input, crate::domain::dates::local_day(tx.now()))?;
     match &input.id {
         Some(id) => {
-            let diff = changed(tx.conn(), Entity::Vacancy, id, fields)?;
+            q::vacancy(tx.conn(), id)?
+                .ok_or_else(|| CoreError::NotFound(format!("vacancy {id}")))?;
+            let diff = only_changed(tx.conn(), Entity::Vacancy, id, fields)?;
             tx.update(Entity::Vacancy, id, &diff)?;
             Ok(id.clone())
         }
