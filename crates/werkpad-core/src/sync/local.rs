@@ -462,9 +462,22 @@ fn children(conn: &Connection, table: &str) -> CoreResult<Vec<(String, String)>>
 /// operations, field states, conflict records and search rows; `tombstone` keeps the bare
 /// fact that it was erased.
 pub(super) fn erase(tx: &mut Tx<'_>, candidate_id: &str, tombstone: bool) -> CoreResult<()> {
-    let conn = tx.conn();
+    let removed = remove_tree(tx.conn(), "candidates", candidate_id)?;
+    if tombstone {
+        tx.conn().execute(
+            "INSERT OR IGNORE INTO tombstones (entity, entity_id, erased_at) VALUES ('candidate', ?1, ?2)",
+            (candidate_id, tx.now().to_string()),
+        )?;
+    }
+    log::info!("removed candidate {candidate_id} and {removed} attached rows");
+    Ok(())
+}
+
+/// Removes a row and every row that points at it (any depth) with their sync bookkeeping;
+/// returns how many attached rows went with it.
+fn remove_tree(conn: &Connection, root_table: &str, root_id: &str) -> CoreResult<usize> {
     conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
-    let mut doomed: Vec<(String, String)> = vec![("candidates".into(), candidate_id.into())];
+    let mut doomed: Vec<(String, String)> = vec![(root_table.into(), root_id.into())];
     let mut seen: HashSet<(String, String)> = doomed.iter().cloned().collect();
     let mut i = 0;
     while i < doomed.len() {
@@ -489,25 +502,15 @@ pub(super) fn erase(tx: &mut Tx<'_>, candidate_id: &str, tombstone: bool) -> Cor
         forget(conn, id)?;
     }
     immediate_foreign_keys(conn)?;
-    if tombstone {
-        conn.execute(
-            "INSERT OR IGNORE INTO tombstones (entity, entity_id, erased_at) VALUES ('candidate', ?1, ?2)",
-            (candidate_id, tx.now().to_string()),
-        )?;
-    }
-    log::info!(
-        "removed candidate {candidate_id} and {} attached rows",
-        doomed.len() - 1
-    );
-    Ok(())
+    Ok(doomed.len() - 1)
 }
 
 fn erase_record(tx: &mut Tx<'_>, entity: &str, id: &str) -> CoreResult<()> {
     let conn = tx.conn();
+    // A record of an erased case takes what hangs under it along (a placement its
+    // follow-ups), so nothing is left pointing at it.
     if let Some(e) = local_entity(entity) {
-        conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
-        conn.execute(&format!("DELETE FROM {} WHERE id = ?1", e.table()), [id])?;
-        immediate_foreign_keys(conn)?;
+        remove_tree(conn, e.table(), id)?;
     }
     forget(conn, id)?;
     conn.execute(

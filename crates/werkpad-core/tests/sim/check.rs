@@ -9,17 +9,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use werkpad_core::store::Entity;
 use werkpad_proto::sync::{ConflictRecord, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD, ENTITIES};
 
-/// Entities a laptop keeps from the server, and their local table.
-const KEPT: &[(&str, Entity)] = &[
-    ("candidate", Entity::Candidate),
-    ("employer", Entity::Employer),
-    ("note", Entity::Note),
-    (CONFLICT_ENTITY, Entity::Conflict),
-];
-
-/// Fields that point at records which do not sync (yet): trajectories stay on the
-/// laptop that made them, so another laptop cannot hold the reference.
-const LOCAL_REFERENCES: &[&str] = &["trajectory_id"];
+/// Entities a laptop keeps from the server, and their local table: every one the server
+/// accepts.
+fn kept() -> Vec<(&'static str, Entity)> {
+    ENTITIES
+        .iter()
+        .map(|e| {
+            let local = Entity::from_name(e)
+                .unwrap_or_else(|| panic!("the server's entity {e} has no local table"));
+            (*e, local)
+        })
+        .collect()
+}
 
 struct ServerRecord {
     scope_case: Option<String>,
@@ -271,7 +272,7 @@ fn replica_matches_server(w: &World, sv: &ServerView, l: usize) -> Result<(), St
             laptop.name
         ));
     }
-    for (entity, local) in KEPT {
+    for (entity, local) in kept() {
         let held: Vec<String> = laptop.query(&format!("SELECT id FROM {}", local.table()));
         for id in &held {
             match sv.records.get(&(entity.to_string(), id.clone())) {
@@ -301,7 +302,7 @@ fn replica_matches_server(w: &World, sv: &ServerView, l: usize) -> Result<(), St
                 return Err(format!("{} misses {entity} {id} in its scope", laptop.name));
             }
             for (f, v) in &r.fields {
-                if !local.fields().contains(&f.as_str()) || LOCAL_REFERENCES.contains(&f.as_str()) {
+                if !local.fields().contains(&f.as_str()) {
                     continue;
                 }
                 let mine = local_value(w, l, local.table(), f, id);

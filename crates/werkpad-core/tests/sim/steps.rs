@@ -27,9 +27,14 @@ pub async fn step(w: &mut World) -> Result<(), String> {
     );
     let l = w.rng.random_range(0..w.laptops.len());
     match w.rng.random_range(0..100) {
-        0..=9 => new_employer(w, l),
-        10..=29 => edit_employer(w, l),
-        30..=36 => new_candidate(w, l),
+        0..=7 => new_employer(w, l),
+        8..=11 => super::record_steps::employer_record(w, l),
+        12..=29 => edit_employer(w, l),
+        30..=33 => new_candidate(w, l),
+        34..=36 => {
+            let cases = own_cases(w, l);
+            super::record_steps::placement(w, l, &cases)
+        }
         37..=49 => edit_candidate(w, l),
         50..=56 => write_note(w, l, false),
         57..=60 => write_note(w, l, true),
