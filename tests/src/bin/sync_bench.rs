@@ -19,16 +19,18 @@
 //! Werkpad server in an embedded SQLite file with `synchronous=FULL` (every acknowledged
 //! push is on disk), and the Werkpad laptops are real encrypted stores on disk while the
 //! PouchDB clients use the in-memory adapter: every difference favours PouchDB. Batches:
-//! PouchDB sends 500 documents per batch; Werkpad sends and pulls its own batch sizes of
-//! field operations (`sync::PUSH_BATCH`, `sync::PULL_PAGE`).
+//! PouchDB sends 500 documents per batch; Werkpad syncs field operations, 5,000 per push
+//! and per pulled page (`sync::PUSH_BATCH`, `sync::PULL_PAGE`): about 400 werkgevers.
 
 use anyhow::{ensure, Context, Result};
+use rusqlite::types::Value as SqlValue;
 use serde_json::{json, Map, Value};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 use werkpad_core::demo;
 use werkpad_core::service::{employers, Session, Workspace};
 use werkpad_core::store::install::KdfParams;
+use werkpad_core::store::Entity;
 use werkpad_core::sync::{self, Remote, SyncReport};
 use werkpad_proto::{DemoInput, EmployerInput, EnrolInput, Role, SetupInput};
 use werkpad_tests::pouch::PouchServer;
@@ -38,18 +40,6 @@ use werkpad_tests::server_proc::{ServerDb, ServerProcess};
 const FIRST: usize = 5_000;
 const ALL: usize = 20_000;
 const REPEATS: usize = 20;
-/// Synced fields of a werkgever: one operation each on the wire.
-const EMPLOYER_FIELDS: &[&str] = &[
-    "name",
-    "kvk",
-    "street",
-    "postcode",
-    "city",
-    "industrial_estate",
-    "sector",
-    "size_class",
-    "account_owner",
-];
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
@@ -138,19 +128,38 @@ impl Laptop {
         Ok(sync::sync_now(&self.s).await?)
     }
 
-    /// Every werkgever as a PouchDB document, in creation order (ids are UUIDv7).
+    /// Every werkgever as a PouchDB document with the fields that went over the wire, in
+    /// creation order (ids are UUIDv7).
     fn export(&self) -> Result<Vec<Value>> {
         self.with(|s| -> Result<Vec<Value>> {
+            let fields: Vec<String> = s
+                .store
+                .conn()
+                .prepare("SELECT DISTINCT field FROM sync_fields WHERE entity = 'employer'")?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            ensure!(
+                fields
+                    .iter()
+                    .all(|f| Entity::Employer.fields().contains(&f.as_str())),
+                "synced werkgever fields are columns of the employers table: {fields:?}"
+            );
             let sql = format!(
                 "SELECT id, {} FROM employers ORDER BY id",
-                EMPLOYER_FIELDS.join(", ")
+                fields.join(", ")
             );
             let mut st = s.store.conn().prepare(&sql)?;
             let rows = st.query_map([], |r| {
                 let mut doc = Map::new();
                 doc.insert("_id".into(), json!(r.get::<_, String>(0)?));
-                for (i, f) in EMPLOYER_FIELDS.iter().enumerate() {
-                    doc.insert((*f).into(), json!(r.get::<_, Option<String>>(i + 1)?));
+                for (i, f) in fields.iter().enumerate() {
+                    let v = match r.get::<_, SqlValue>(i + 1)? {
+                        SqlValue::Integer(n) => json!(n),
+                        SqlValue::Real(x) => json!(x),
+                        SqlValue::Text(t) => json!(t),
+                        SqlValue::Null | SqlValue::Blob(_) => Value::Null,
+                    };
+                    doc.insert(f.clone(), v);
                 }
                 Ok(Value::Object(doc))
             })?;

@@ -21,18 +21,20 @@ use crate::store::Store;
 use crate::{CoreError, CoreResult};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
-use werkpad_proto::sync::{ConflictSide, EnrolRequest, SyncErrorCode, MAX_CLOCK_AHEAD_SECS};
+use werkpad_proto::sync::{
+    ConflictSide, EnrolRequest, SyncErrorCode, MAX_CLOCK_AHEAD_SECS, MAX_PULL_LIMIT, MAX_PUSH_OPS,
+};
 use werkpad_proto::{
     ConflictKeep, ConflictSideView, ConflictView, EnrolInput, ErrorCode, ResolveConflictInput,
     SyncPhase, SyncStatus,
 };
 
-/// Operations per push: about 500 records of nine fields, the batch PouchDB replicates
-/// with. Every batch costs a round trip and a durable commit on both sides, so fewer,
-/// larger batches are what makes a first sync fast.
-pub const PUSH_BATCH: usize = 4500;
-/// Operations per pulled page, sized like [`PUSH_BATCH`].
-pub const PULL_PAGE: u32 = 4500;
+/// Operations per push: the most the server takes, about 400 werkgevers of twelve fields
+/// (PouchDB replicates 500 documents a batch). Every batch costs a round trip and a
+/// durable commit on both sides, so fewer, larger batches make a first sync fast.
+pub const PUSH_BATCH: usize = MAX_PUSH_OPS;
+/// Operations per pulled page: the most the server sends.
+pub const PULL_PAGE: u32 = MAX_PULL_LIMIT;
 
 /// Why a sync did not complete. `Display` is English (logs); [`SyncError::dutch_message`]
 /// is for the coach.
