@@ -153,6 +153,7 @@ async fn journey_5_bustour_visits_results_and_follow_ups() -> Result<()> {
     );
     app.wait_text("tr[data-employer='Autobedrijf Hoekstra']", "Inloop")
         .await?;
+    app.show(".round-day").await?;
     app.assert_accessible("bezoekronde-dag").await?;
 
     // The day list to take along.
@@ -231,6 +232,8 @@ async fn journey_5_bustour_visits_results_and_follow_ups() -> Result<()> {
 
     // What the round produced.
     app.wait_text("[data-result='visits']", "2").await?;
+    app.wait_text("[data-result='visits']", "van 3 gepland")
+        .await?;
     let results = app.text("#round-results").await?;
     for (id, value) in [
         ("vacancies", "3"),

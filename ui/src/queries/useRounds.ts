@@ -20,6 +20,7 @@ function useStoreRound() {
   return (round: RoundDetail) => {
     client.setQueryData(queryKeys.round(round.id), round);
     void client.invalidateQueries({ queryKey: queryKeys.roundsAll, exact: true });
+    void client.invalidateQueries({ queryKey: queryKeys.roundResults(round.id) });
     void client.invalidateQueries({ queryKey: queryKeys.employerListAll });
     void client.invalidateQueries({ queryKey: queryKeys.overview });
   };
