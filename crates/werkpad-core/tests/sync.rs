@@ -881,3 +881,84 @@ async fn a_logged_visit_with_vacatures_and_follow_up_reaches_a_colleague() {
         "Bram sees the follow-up he owns on his Vandaag: {due:?}"
     );
 }
+
+#[tokio::test]
+async fn a_record_pulled_before_its_parent_waits_for_it_and_loses_no_field() {
+    use serde_json::json;
+    use werkpad_core::store::Entity;
+    use werkpad_proto::sync::MAX_PULL_LIMIT;
+    let srv = server().await;
+    let (a, b) = (laptop("Anna de Vries"), laptop("Anna de Vries"));
+    a.enrol(&srv, "anna").await;
+    b.enrol(&srv, "anna").await;
+    let cid = candidate(&a);
+    let traj: String = a.with(|s| {
+        s.store
+            .conn()
+            .query_row(
+                "SELECT id FROM trajectories WHERE candidate_id = ?1",
+                [&cid],
+                |r| r.get(0),
+            )
+            .unwrap()
+    });
+    // The action is written before its goal, and more than a pulled page of other
+    // changes lies between them: the other laptop gets the action a page before its goal.
+    a.with(|s| {
+        s.store
+            .with_tx(|tx| {
+                tx.conn()
+                    .execute_batch("PRAGMA defer_foreign_keys = ON")
+                    .unwrap();
+                tx.create(
+                    Entity::PlanAction,
+                    "act-early",
+                    &[
+                        ("description", json!("Aanmelden bij het opleidingsbedrijf")),
+                        ("goal_id", json!("goal-late")),
+                    ],
+                )?;
+                let per = 4;
+                for i in 0..(MAX_PULL_LIMIT as usize / per + 1) {
+                    tx.create(
+                        Entity::Employer,
+                        &format!("emp-{i}"),
+                        &[
+                            ("name", json!(format!("Werkgever {i}"))),
+                            ("city", json!("Assen")),
+                            ("sector", json!("Bouw")),
+                            ("account_owner", json!("Anna")),
+                        ],
+                    )?;
+                }
+                tx.create(
+                    Entity::Goal,
+                    "goal-late",
+                    &[
+                        ("trajectory_id", json!(traj)),
+                        ("title", json!("VCA halen")),
+                    ],
+                )
+            })
+            .unwrap()
+    });
+    a.sync().await;
+    b.sync().await;
+    assert_eq!(
+        b.count(
+            "SELECT count(*) FROM plan_actions WHERE id = 'act-early' AND goal_id = 'goal-late'
+             AND description = 'Aanmelden bij het opleidingsbedrijf'"
+        ),
+        1,
+        "the action pulled a page before its goal arrives whole once the goal is there"
+    );
+    assert_eq!(
+        b.count("SELECT count(*) FROM sync_parked"),
+        0,
+        "nothing waits once every parent is in"
+    );
+    assert_eq!(
+        b.count("SELECT count(*) FROM goals WHERE id = 'goal-late' AND title = 'VCA halen'"),
+        1
+    );
+}

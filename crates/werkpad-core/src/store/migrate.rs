@@ -22,6 +22,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "20261125190000_employers",
         include_str!("../../migrations/20261125190000_employers.sql"),
     ),
+    (
+        "20261125200000_sync_parked",
+        include_str!("../../migrations/20261125200000_sync_parked.sql"),
+    ),
 ];
 
 pub fn latest_known() -> &'static str {

@@ -297,7 +297,7 @@ pub fn apply_page(
             }
             i += n;
         }
-        super::orphans::set_aside(tx.conn(), &page.ops)?;
+        super::orphans::settle(tx.conn(), &page.ops)?;
         tx.conn().execute(
             "UPDATE sync_settings SET pull_cursor = ?1 WHERE id = 1",
             [page.next_cursor as i64],
@@ -405,8 +405,12 @@ fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreRes
     }
     if op.field == DELETED_FIELD {
         if op.value == Value::Bool(true) {
+            // Checked at once: a record something here still points at stays.
+            conn.execute_batch("PRAGMA defer_foreign_keys = OFF")?;
             let sql = format!("DELETE FROM {} WHERE id = ?1", entity.table());
-            tolerate(conn.prepare_cached(&sql)?.execute([&op.entity_id]), op)?;
+            let deleted = conn.prepare_cached(&sql)?.execute([&op.entity_id]);
+            conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+            tolerate(deleted, op)?;
         }
     } else if entity.fields().contains(&op.field.as_str()) {
         tolerate(upsert_field(conn, entity, op, &now), op)?;
@@ -483,10 +487,18 @@ fn remove_tree(conn: &Connection, root_table: &str, root_id: &str) -> CoreResult
     while i < doomed.len() {
         let (table, id) = doomed[i].clone();
         for (child, col) in children(conn, &table)? {
-            let sql = format!("SELECT id FROM {child} WHERE {col} = ?1");
+            // Records parked while waiting for this one hang under it as well.
+            let entity = Entity::ALL
+                .into_iter()
+                .find(|e| e.table() == child)
+                .map_or("", |e| e.as_str());
+            let sql = format!(
+                "SELECT id FROM {child} WHERE {col} = ?1 UNION SELECT entity_id FROM
+                 sync_parked WHERE entity = ?2 AND field = ?3 AND value = ?1"
+            );
             let ids: Vec<String> = conn
                 .prepare(&sql)?
-                .query_map([&id], |r| r.get(0))?
+                .query_map((&id, entity, &col), |r| r.get(0))?
                 .collect::<Result<_, _>>()?;
             for cid in ids {
                 let key = (child.clone(), cid);
@@ -540,6 +552,7 @@ fn forget(conn: &Connection, id: &str) -> CoreResult<()> {
         [id],
     )?;
     conn.execute("DELETE FROM sync_fields WHERE entity_id = ?1", [id])?;
+    conn.execute("DELETE FROM sync_parked WHERE entity_id = ?1", [id])?;
     let conflict_ids: Vec<String> = conn
         .prepare_cached("SELECT id FROM conflicts WHERE entity_id = ?1")?
         .query_map([id], |r| r.get(0))?

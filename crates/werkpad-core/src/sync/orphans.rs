@@ -1,64 +1,138 @@
-//! Pulled rows whose parent this laptop does not hold once a page is in. References are
-//! checked at the end of a page (not per statement), so a field arriving before its link
-//! field, or a child before its parent within the page, is never skipped. A row still
-//! pointing at nothing is set aside: removed together with its field states, so the
-//! next verification sees the drift and fetches the scope again (parent first, then it).
+//! Pulled records whose parent this laptop does not hold when a page is in. References are
+//! checked at the end of a page, not per statement, so a field arriving before its link
+//! field, or a child before its parent within the page, is never skipped. A record still
+//! pointing at nothing is parked (its fields kept in `sync_parked`, its row taken out,
+//! its field states kept) and put back at the end of a later page once its parent is
+//! there: no field is lost and no page fails.
 
 use super::local::local_entity;
+use crate::store::Entity;
 use crate::CoreResult;
-use rusqlite::Connection;
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, OptionalExtension};
 use std::collections::BTreeSet;
 use werkpad_proto::sync::{PulledKind, PulledOp};
 
-/// Removes the rows of the page's tables (and, in turn, of tables pointing at removed
-/// rows) that reference a missing parent.
-pub(super) fn set_aside(conn: &Connection, ops: &[PulledOp]) -> CoreResult<()> {
-    let mut tables: BTreeSet<&'static str> = ops
-        .iter()
-        .filter(|op| op.kind == PulledKind::Set)
-        .filter_map(|op| local_entity(&op.entity))
-        .map(|e| e.table())
+type RecKey = (Entity, String);
+
+/// Puts parked records back, then parks every record of the page (or put back) whose
+/// references do not hold.
+pub(super) fn settle(conn: &Connection, ops: &[PulledOp]) -> CoreResult<()> {
+    let mut check: BTreeSet<(&'static str, String)> = unpark_all(conn)?
+        .into_iter()
+        .map(|(e, id)| (e.as_str(), id))
         .collect();
-    while !tables.is_empty() {
-        let mut next = BTreeSet::new();
-        for table in &tables {
-            let rowids: Vec<i64> = conn
-                .prepare(&format!("PRAGMA foreign_key_check({table})"))?
-                .query_map([], |r| r.get::<_, Option<i64>>(1))?
-                .filter_map(|r| r.transpose())
-                .collect::<Result<_, _>>()?;
-            for rowid in rowids {
-                let id: Option<String> = conn
-                    .query_row(
-                        &format!("SELECT id FROM {table} WHERE rowid = ?1"),
-                        [rowid],
-                        |r| r.get(0),
-                    )
-                    .ok();
-                let Some(id) = id else { continue };
-                log::warn!("pulled {table} {id} points at a record this laptop lacks: set aside");
-                conn.execute(&format!("DELETE FROM {table} WHERE rowid = ?1"), [rowid])?;
-                conn.execute("DELETE FROM sync_fields WHERE entity_id = ?1", [&id])?;
-                next.extend(referring_tables(conn, table)?);
+    for op in ops.iter().filter(|op| op.kind == PulledKind::Set) {
+        if let Some(e) = local_entity(&op.entity) {
+            if !references(conn, e.table())?.is_empty() {
+                check.insert((e.as_str(), op.entity_id.clone()));
             }
         }
-        tables = next;
+    }
+    for (name, id) in check {
+        let entity = Entity::from_name(name).expect("a checked entity is local");
+        if dangling(conn, entity, &id)? {
+            park(conn, entity, &id)?;
+        }
     }
     Ok(())
 }
 
-/// Synced tables with a reference to `table`.
-fn referring_tables(conn: &Connection, table: &str) -> CoreResult<Vec<&'static str>> {
-    let names: Vec<String> = conn
-        .prepare_cached(
-            "SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-             WHERE m.type = 'table' AND f.\"table\" = ?1",
-        )?
-        .query_map([table], |r| r.get(0))?
+/// (column, parent table) of every reference of `table`.
+fn references(conn: &Connection, table: &str) -> CoreResult<Vec<(String, String)>> {
+    Ok(conn
+        .prepare_cached("SELECT \"from\", \"table\" FROM pragma_foreign_key_list(?1)")?
+        .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?)
+}
+
+/// Whether the record exists and names a parent that is not there.
+fn dangling(conn: &Connection, entity: Entity, id: &str) -> CoreResult<bool> {
+    for (col, parent) in references(conn, entity.table())? {
+        let value: Option<Option<String>> = conn
+            .prepare_cached(&format!(
+                "SELECT {col} FROM {} WHERE id = ?1",
+                entity.table()
+            ))?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        let Some(Some(target)) = value else { continue };
+        let there: bool = conn
+            .prepare_cached(&format!(
+                "SELECT EXISTS(SELECT 1 FROM {parent} WHERE id = ?1)"
+            ))?
+            .query_row([&target], |r| r.get(0))?;
+        if !there {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Moves the record's pulled fields into `sync_parked` and its row out of its table.
+fn park(conn: &Connection, entity: Entity, id: &str) -> CoreResult<()> {
+    let fields: Vec<(String, i64)> = conn
+        .prepare_cached("SELECT field, seq FROM sync_fields WHERE entity = ?1 AND entity_id = ?2")?
+        .query_map((entity.as_str(), id), |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    Ok(crate::store::Entity::ALL
-        .into_iter()
-        .filter(|e| local_entity(e.as_str()).is_some() && names.iter().any(|n| n == e.table()))
-        .map(|e| e.table())
-        .collect())
+    for (field, seq) in fields {
+        if !entity.fields().contains(&field.as_str()) {
+            continue;
+        }
+        let value: SqlValue = conn.query_row(
+            &format!("SELECT {field} FROM {} WHERE id = ?1", entity.table()),
+            [id],
+            |r| r.get(0),
+        )?;
+        conn.prepare_cached(
+            "INSERT INTO sync_parked (entity, entity_id, field, value, seq)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (entity, entity_id, field) DO UPDATE SET value = excluded.value,
+                 seq = excluded.seq",
+        )?
+        .execute((entity.as_str(), id, &field, value, seq))?;
+    }
+    conn.execute(
+        &format!("DELETE FROM {} WHERE id = ?1", entity.table()),
+        [id],
+    )?;
+    log::info!(
+        "pulled {} {id} waits for a record it points at",
+        entity.as_str()
+    );
+    Ok(())
+}
+
+/// Writes every parked record back (a field only where no newer value came since) and
+/// empties the parking; returns the records written back.
+fn unpark_all(conn: &Connection) -> CoreResult<Vec<RecKey>> {
+    let rows: Vec<(String, String, String, SqlValue)> = conn
+        .prepare_cached(
+            "SELECT p.entity, p.entity_id, p.field, p.value FROM sync_parked p
+             LEFT JOIN sync_fields f ON f.entity = p.entity AND f.entity_id = p.entity_id
+                 AND f.field = p.field
+             WHERE f.seq IS NULL OR f.seq <= p.seq
+             ORDER BY p.entity, p.entity_id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut records: Vec<RecKey> = Vec::new();
+    for (name, id, field, value) in rows {
+        let Some(entity) = local_entity(&name) else {
+            continue;
+        };
+        conn.execute(
+            &format!(
+                "INSERT INTO {t} (id, {field}) VALUES (?1, ?2)
+                 ON CONFLICT (id) DO UPDATE SET {field} = excluded.{field}",
+                t = entity.table()
+            ),
+            (&id, value),
+        )?;
+        if records.last() != Some(&(entity, id.clone())) {
+            records.push((entity, id));
+        }
+    }
+    conn.execute("DELETE FROM sync_parked", [])?;
+    Ok(records)
 }
