@@ -110,6 +110,26 @@ async fn journey_5_bustour_visits_results_and_follow_ups() -> Result<()> {
     app.click("#filter-sector option[value='']").await?;
     app.wait_text("#employer-count", "2 werkgevers").await?;
 
+    // A new werkgever: a wrong KvK number is named in Dutch next to its field.
+    app.click("#new-employer").await?;
+    app.fill("#employer-name", "Groenwerk Eemland").await?;
+    app.fill("#employer-kvk", "1234").await?;
+    app.click("#employer-save").await?;
+    app.wait_text("#employer-kvk-error", "8 cijfers").await?;
+    app.fill("#employer-kvk", "87654321").await?;
+    app.fill("#employer-postcode", "3821ab").await?;
+    app.fill("#employer-industrial_estate", "Vathorst").await?;
+    app.fill("#employer-sector", "Groen").await?;
+    app.click("#employer-interest-open_hiring").await?;
+    app.assert_accessible("werkgever-nieuw").await?;
+    app.click("#employer-save").await?;
+    app.wait_text("#employer-name", "Groenwerk Eemland").await?;
+    let facts = app.wait_text("#employer-facts", "87654321").await?;
+    assert!(
+        facts.contains("3821 AB") && facts.contains("Open hiring"),
+        "the postcode is stored in its standard form, with the interest: {facts}"
+    );
+
     // Plan the round: today on De Hoek, prepared by a colleague.
     app.click("[data-nav='bezoekrondes']").await?;
     app.click("#new-round").await?;
