@@ -10,7 +10,7 @@ use crate::store::Entity;
 use crate::CoreResult;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use werkpad_proto::sync::{PulledKind, PulledOp};
 
 type RecKey = (Entity, String);
@@ -22,11 +22,22 @@ pub(super) fn settle(conn: &Connection, ops: &[PulledOp]) -> CoreResult<()> {
         .into_iter()
         .map(|(e, id)| (e.as_str(), id))
         .collect();
+    // Asked once per entity: a first sync brings thousands of records of a few kinds.
+    let mut has_refs: HashMap<Entity, bool> = HashMap::new();
     for op in ops.iter().filter(|op| op.kind == PulledKind::Set) {
-        if let Some(e) = local_entity(&op.entity) {
-            if !references(conn, e.table())?.is_empty() {
-                check.insert((e.as_str(), op.entity_id.clone()));
+        let Some(e) = local_entity(&op.entity) else {
+            continue;
+        };
+        let refs = match has_refs.get(&e) {
+            Some(r) => *r,
+            None => {
+                let r = !references(conn, e.table())?.is_empty();
+                has_refs.insert(e, r);
+                r
             }
+        };
+        if refs {
+            check.insert((e.as_str(), op.entity_id.clone()));
         }
     }
     for (name, id) in check {
