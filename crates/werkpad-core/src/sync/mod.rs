@@ -35,6 +35,8 @@ use werkpad_proto::{
 pub const PUSH_BATCH: usize = MAX_PUSH_OPS;
 /// Operations per pulled page: the most the server sends.
 pub const PULL_PAGE: u32 = MAX_PULL_LIMIT;
+/// Operations at most in one local transaction when pages arrive faster than they apply.
+const APPLY_AT_ONCE: usize = 4 * PULL_PAGE as usize;
 
 /// Why a sync did not complete. `Display` is English (logs); [`SyncError::dutch_message`]
 /// is for the coach.
@@ -361,23 +363,38 @@ pub async fn pull_all<A: StoreAccess>(
             .cursor)
     };
     let mut cursor = stored_cursor()?;
-    let mut page = remote.pull(cursor, PULL_PAGE).await.map_err(sync_err)?;
+    let mut feed = prefetch::Feed::start(remote, cursor);
     loop {
-        let next = page
-            .has_more
-            .then(|| prefetch::Prefetch::start(remote, page.next_cursor));
+        let mut page = feed.next().await.map_err(sync_err)?;
+        // Pages that arrived while the previous ones were applied go in together, as one
+        // larger page: one durable commit, and each index page written once, not per page.
+        let mut failed = None;
+        while page.has_more && page.ops.len() < APPLY_AT_ONCE {
+            match feed.ready() {
+                Some(Ok(more)) => {
+                    page.ops.extend(more.ops);
+                    page.next_cursor = more.next_cursor;
+                    page.has_more = more.has_more;
+                }
+                Some(Err(e)) => {
+                    failed = Some(e);
+                    break;
+                }
+                None => break,
+            }
+        }
         a.with_store(|s| local::apply_page(s, cursor, &page, fail_after, report))?;
-        let Some(next) = next else {
+        if let Some(e) = failed {
+            return Err(sync_err(e));
+        }
+        if !page.has_more {
             return Ok(());
-        };
+        }
         let now = stored_cursor()?;
-        page = if now == page.next_cursor {
-            next.wait().await.map_err(sync_err)?
-        } else {
+        if now != page.next_cursor {
             // Another sync moved the cursor meanwhile: go on from where it stands.
-            drop(next);
-            remote.pull(now, PULL_PAGE).await.map_err(sync_err)?
-        };
+            feed = prefetch::Feed::start(remote, now);
+        }
         cursor = now;
     }
 }
