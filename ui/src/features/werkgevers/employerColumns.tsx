@@ -8,9 +8,14 @@ export const EMPLOYER_COLUMNS: readonly Column<EmployerListRow>[] = [
     key: "name",
     header: "Naam",
     rowHeader: true,
-    cell: (row) => <a href={employerHref(row.id)}>{row.name}</a>,
+    // The place goes under the name: a separate column would push the table off the screen.
+    cell: (row) => (
+      <>
+        <a href={employerHref(row.id)}>{row.name}</a>
+        {row.city !== "" && <span className="cell-sub">{row.city}</span>}
+      </>
+    ),
   },
-  { key: "city", header: "Plaats", cell: (row) => <OrMissing value={row.city} /> },
   {
     key: "estate",
     header: "Bedrijventerrein",
@@ -26,11 +31,15 @@ export const EMPLOYER_COLUMNS: readonly Column<EmployerListRow>[] = [
     key: "last",
     header: "Laatste bezoek",
     className: "data-table__date",
-    cell: (row) => (row.last_contact_on === "" ? "Nog nooit" : row.last_contact_on),
-  },
-  {
-    key: "open",
-    header: "Open acties",
-    cell: (row) => (row.open_follow_ups === 0 ? "—" : String(row.open_follow_ups)),
+    cell: (row) => (
+      <>
+        {row.last_contact_on === "" ? "Nog nooit" : row.last_contact_on}
+        {row.open_follow_ups > 0 && (
+          <span className="cell-sub">
+            {row.open_follow_ups === 1 ? "1 open actie" : `${row.open_follow_ups} open acties`}
+          </span>
+        )}
+      </>
+    ),
   },
 ];
