@@ -423,6 +423,15 @@ fn journey_5_plan_a_round_log_visits_and_follow_up() {
         "the corrected score counts"
     );
 
+    // The agenda export carries the werkgevers' follow-ups too.
+    let agenda = tempfile::tempdir().unwrap();
+    let ics = nazorg::export_ical(&s, agenda.path()).unwrap();
+    let ics = std::fs::read_to_string(ics.path).unwrap();
+    assert!(
+        ics.contains("Twee kandidaten voorstellen") && ics.contains("Autobedrijf Hoekstra"),
+        "a visit's follow-up goes to the agenda with its werkgever: {ics}"
+    );
+
     // Vandaag: the question is due the next working day, the visit's follow-up in a week.
     let due = nazorg::due_list(&s).unwrap();
     assert!(due.overdue.is_empty() && due.due_today.is_empty());

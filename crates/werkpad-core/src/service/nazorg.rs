@@ -811,6 +811,14 @@ pub fn export_ical(s: &Session, dir: &std::path::Path) -> CoreResult<werkpad_pro
     let day = today(s);
     let mut items = q::due_until(s.store.conn(), "9999-12-31", &day.to_string())?;
     items.retain(|(_, r)| r.kind != werkpad_proto::ReminderKind::PlanActie);
+    // A werkgever's open questions and visit follow-ups belong in the agenda too.
+    let far = jiff::civil::date(9999, 12, 31);
+    items.extend(
+        super::employer_due::due_until(s.store.conn(), day, far)?
+            .into_iter()
+            .filter(|(_, _, r)| r.kind != werkpad_proto::ReminderKind::Portefeuille)
+            .map(|(name, _, r)| (name, r)),
+    );
     let mut events: Vec<AllDayEvent> = items
         .into_iter()
         .filter_map(|(name, r)| {
