@@ -88,10 +88,7 @@ async fn journey_5_bustour_visits_results_and_follow_ups() -> Result<()> {
     let dir = fresh_data_dir("journey-5")?;
     prepared(&dir);
     let today = to_dutch(local_day(werkpad_core::clock::system().now()));
-    // With WebKit's compositing off (the app's low-memory default) axe-core never answers on
-    // screens with a data table, in this test and in e2e_access alike; the screens are the
-    // same either way, so the accessibility checks run with compositing on.
-    let desktop = Desktop::start_with_env(&dir, &[("WERKPAD_GPU", "1")])?;
+    let desktop = Desktop::start(&dir)?;
     let app = unlocked(&desktop).await?;
 
     // The portfolio, filtered by sector.

@@ -335,7 +335,8 @@ async fn vandaag_follows_the_calendar_over_christmas() -> Result<()> {
         week.contains("28-12-2026"),
         "Christmas Day, Tweede Kerstdag and the weekend push the contact to Monday: {week}"
     );
-    app.wait_text(".screen__date", "donderdag 24-12-2026").await?;
+    app.wait_text(".screen__date", "donderdag 24-12-2026")
+        .await?;
     app.screenshot("vandaag-kerst").await?;
 
     clock.set("2026-12-28T08:30:00Z")?;
