@@ -17,6 +17,34 @@ impl Clock for SystemClock {
 
 pub type SharedClock = Arc<dyn Clock>;
 
+/// A clock set by hand, for tests and tools that replay a day: clones share one "now", so
+/// the test keeps a clone and moves time for the store that holds the other.
+#[derive(Clone)]
+pub struct ManualClock(Arc<std::sync::Mutex<Timestamp>>);
+
+impl ManualClock {
+    /// At 12:00 in Amsterdam (11:00 UTC in winter) of `day`, `jjjj-mm-dd`.
+    pub fn at(day: &str) -> ManualClock {
+        ManualClock(Arc::new(std::sync::Mutex::new(noon(day))))
+    }
+
+    pub fn set(&self, day: &str) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = noon(day);
+    }
+}
+
+fn noon(day: &str) -> Timestamp {
+    format!("{day}T11:00:00Z")
+        .parse()
+        .unwrap_or_else(|e| panic!("{day} is not a jjjj-mm-dd date: {e}"))
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> Timestamp {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
 pub fn system() -> SharedClock {
     Arc::new(SystemClock)
 }

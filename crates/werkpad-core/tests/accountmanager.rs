@@ -2,37 +2,14 @@
 //! werkgever in full, a bezoekronde with appointments and walk-ins, visits logged with
 //! vacatures and follow-ups, round results, and the employer follow-ups on Vandaag.
 
-use jiff::Timestamp;
-use std::sync::{Arc, Mutex};
-use werkpad_core::clock::Clock;
+use std::sync::Arc;
+use werkpad_core::clock::ManualClock;
 use werkpad_core::service::{employer_profiles, nazorg, rounds, visits, Session, Workspace};
 use werkpad_core::store::install::KdfParams;
 use werkpad_core::CoreError;
 use werkpad_proto::*;
 
-#[derive(Clone)]
-struct TestClock(Arc<Mutex<Timestamp>>);
-
-impl TestClock {
-    fn at(day: &str) -> TestClock {
-        TestClock(Arc::new(Mutex::new(noon(day))))
-    }
-    fn set(&self, day: &str) {
-        *self.0.lock().unwrap() = noon(day);
-    }
-}
-
-fn noon(day: &str) -> Timestamp {
-    format!("{day}T11:00:00Z").parse().unwrap()
-}
-
-impl Clock for TestClock {
-    fn now(&self) -> Timestamp {
-        *self.0.lock().unwrap()
-    }
-}
-
-fn session(dir: &std::path::Path, clock: &TestClock) -> Session {
+fn session(dir: &std::path::Path, clock: &ManualClock) -> Session {
     Workspace::new(dir)
         .unwrap()
         .with_kdf(KdfParams::FOR_TESTS)
@@ -109,7 +86,7 @@ fn visit_at(employer_id: &str, stop_id: &str) -> VisitInput {
 #[test]
 fn a_werkgever_is_validated_and_only_changed_fields_are_written() {
     let dir = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-11-25");
+    let clock = ManualClock::at("2026-11-25");
     let mut s = session(dir.path(), &clock);
     let mut input = employer("Bakkerij De Korrel", "De Hoek", "Voeding", "Anna Bakker");
     input.kvk = "1234567".into();
@@ -149,7 +126,7 @@ fn a_werkgever_is_validated_and_only_changed_fields_are_written() {
 fn journey_5_plan_a_round_log_visits_and_follow_up() {
     let dir = tempfile::tempdir().unwrap();
     // Wednesday 25 November 2026.
-    let clock = TestClock::at("2026-11-25");
+    let clock = ManualClock::at("2026-11-25");
     let mut s = session(dir.path(), &clock);
     let metaal = employer_profiles::save_profile(
         &mut s,
@@ -486,7 +463,7 @@ fn journey_5_plan_a_round_log_visits_and_follow_up() {
 #[test]
 fn the_portfolio_filters_and_sorts_by_area_sector_and_last_contact() {
     let dir = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-06-01");
+    let clock = ManualClock::at("2026-06-01");
     let mut s = session(dir.path(), &clock);
     let mut ids = Vec::new();
     for (name, estate, sector) in [
@@ -541,7 +518,7 @@ fn the_portfolio_filters_and_sorts_by_area_sector_and_last_contact() {
 #[test]
 fn demo_data_brings_visits_vacatures_follow_ups_and_a_bustour() {
     let dir = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-11-25");
+    let clock = ManualClock::at("2026-11-25");
     let mut s = session(dir.path(), &clock);
     werkpad_core::service::demo::load_demo_data(
         &mut s,

@@ -2,9 +2,8 @@
 //! instruments, the nazorg plan, check-ins, opschalen and afschalen, the waakvlam, a
 //! failed placement, and the follow-ups of Vandaag.
 
-use jiff::Timestamp;
-use std::sync::{Arc, Mutex};
-use werkpad_core::clock::Clock;
+use std::sync::Arc;
+use werkpad_core::clock::ManualClock;
 use werkpad_core::service::{candidates, nazorg, Session, Workspace};
 use werkpad_core::store::install::KdfParams;
 use werkpad_core::CoreError;
@@ -12,37 +11,14 @@ use werkpad_proto::*;
 
 const PASS: &str = "keukentafel-2026";
 
-/// A clock the test sets; every "today" in the core comes from it.
-#[derive(Clone)]
-struct TestClock(Arc<Mutex<Timestamp>>);
-
-impl TestClock {
-    fn at(day: &str) -> TestClock {
-        TestClock(Arc::new(Mutex::new(noon(day))))
-    }
-    fn set(&self, day: &str) {
-        *self.0.lock().unwrap() = noon(day);
-    }
-}
-
-fn noon(day: &str) -> Timestamp {
-    format!("{day}T11:00:00Z").parse().unwrap()
-}
-
-impl Clock for TestClock {
-    fn now(&self) -> Timestamp {
-        *self.0.lock().unwrap()
-    }
-}
-
-fn workspace(dir: &std::path::Path, clock: &TestClock) -> Workspace {
+fn workspace(dir: &std::path::Path, clock: &ManualClock) -> Workspace {
     Workspace::new(dir)
         .unwrap()
         .with_kdf(KdfParams::FOR_TESTS)
         .with_clock(Arc::new(clock.clone()))
 }
 
-fn session(dir: &std::path::Path, clock: &TestClock) -> Session {
+fn session(dir: &std::path::Path, clock: &ManualClock) -> Session {
     workspace(dir, clock)
         .setup(&SetupInput {
             name: "Sanne de Vries".into(),
@@ -111,7 +87,7 @@ fn reasons(view: &NazorgView) -> Vec<(String, String)> {
 #[test]
 fn the_catalogue_holds_the_default_instruments_with_their_rules_as_data() {
     let tmp = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-11-02");
+    let clock = ManualClock::at("2026-11-02");
     let s = session(tmp.path(), &clock);
     let all = nazorg::list_instruments(&s).unwrap();
     assert!(all.len() >= 15, "the defaults of DOMAIN.md are all there");
@@ -128,7 +104,7 @@ fn the_catalogue_holds_the_default_instruments_with_their_rules_as_data() {
 #[test]
 fn journey_3_a_placement_brings_the_nazorg_plan_and_instrument_deadlines() {
     let tmp = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-11-02");
+    let clock = ManualClock::at("2026-11-02");
     let mut s = session(tmp.path(), &clock);
     let id = kandidaat(&mut s, "Daan");
 
@@ -232,7 +208,7 @@ fn journey_3_a_placement_brings_the_nazorg_plan_and_instrument_deadlines() {
 #[test]
 fn journey_4_check_in_opschalen_afschalen_and_a_waakvlam_for_years() {
     let tmp = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-11-02");
+    let clock = ManualClock::at("2026-11-02");
     let mut s = session(tmp.path(), &clock);
     let id = kandidaat(&mut s, "Fatima");
     let view = nazorg::record_placement(&mut s, &placement(&id, "02-11-2026")).unwrap();
@@ -480,7 +456,7 @@ fn journey_4_check_in_opschalen_afschalen_and_a_waakvlam_for_years() {
 #[test]
 fn beschut_werk_keeps_its_waakvlam_without_end() {
     let tmp = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-11-02");
+    let clock = ManualClock::at("2026-11-02");
     let mut s = session(tmp.path(), &clock);
     let id = kandidaat(&mut s, "Bram");
     let view = nazorg::record_placement(
@@ -529,7 +505,7 @@ fn beschut_werk_keeps_its_waakvlam_without_end() {
 #[test]
 fn a_failed_placement_returns_the_case_to_bemiddeling_not_closed() {
     let tmp = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-11-02");
+    let clock = ManualClock::at("2026-11-02");
     let mut s = session(tmp.path(), &clock);
     let id = kandidaat(&mut s, "Priya");
     let pid = nazorg::record_placement(&mut s, &placement(&id, "02-11-2026"))
@@ -590,7 +566,7 @@ fn unescape(v: &str) -> String {
 #[test]
 fn follow_ups_export_as_an_icalendar_file_that_an_independent_parser_reads_back() {
     let tmp = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-11-02");
+    let clock = ManualClock::at("2026-11-02");
     let mut s = session(tmp.path(), &clock);
     let daan = kandidaat(&mut s, "Daan");
     let danielle = candidates::create(
@@ -749,7 +725,7 @@ fn follow_ups_export_as_an_icalendar_file_that_an_independent_parser_reads_back(
 #[test]
 fn an_export_without_open_follow_ups_says_so() {
     let tmp = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-11-02");
+    let clock = ManualClock::at("2026-11-02");
     let s = session(tmp.path(), &clock);
     let err = nazorg::export_ical(&s, &tmp.path().join("exporten")).unwrap_err();
     assert!(
@@ -768,7 +744,7 @@ fn an_export_without_open_follow_ups_says_so() {
 fn the_region_edits_its_catalogue_and_schedules_and_new_placements_follow_them() {
     use werkpad_core::service::catalogue;
     let tmp = tempfile::tempdir().unwrap();
-    let clock = TestClock::at("2026-11-02");
+    let clock = ManualClock::at("2026-11-02");
     let mut s = session(tmp.path(), &clock);
 
     let all = catalogue::save_instrument(
