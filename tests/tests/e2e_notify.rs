@@ -128,21 +128,9 @@ fn prepared(dir: &Path) -> (usize, usize) {
     let id = candidates::create(
         &mut s,
         &CandidateInput {
-            first_name: "Fatima".into(),
-            name_prefix: String::new(),
-            last_name: "El Amrani".into(),
-            date_of_birth: String::new(),
-            phone: String::new(),
-            email: String::new(),
-            street: String::new(),
-            postcode: String::new(),
             city: "Amersfoort".into(),
             benefit_situation: BenefitSituation::Bijstand,
-            target_groups: vec![],
-            finding_place: String::new(),
-            bsn: String::new(),
-            bsn_legal_ground: String::new(),
-            owner: String::new(),
+            ..CandidateInput::named("Fatima", "", "El Amrani")
         },
     )
     .unwrap()
