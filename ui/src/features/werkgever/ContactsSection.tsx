@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from "react";
-import { Alert } from "../../components/Alert";
+import { FormActions } from "../../components/FormActions";
 import { TextField } from "../../components/TextField";
 import type { EmployerContact } from "../../ipc";
 import { useSaveContact } from "../../queries/useEmployers";
@@ -82,19 +82,16 @@ export function ContactsSection({ employerId, contacts }: ContactsSectionProps) 
             <TextField id="contact-phone" label="Telefoon" size="m" value={values.phone} onChange={(phone) => { setValues({ ...values, phone }); }} />
             <TextField id="contact-email" label="E-mail" size="m" value={values.email} error={fieldError("contact_email")} onChange={(email) => { setValues({ ...values, email }); }} />
           </div>
-          {error?.field === null && (
-            <Alert tone="error" role="alert">
-              <p>{error.message}</p>
-            </Alert>
-          )}
-          <div className="form__actions form__actions--tight">
-            <button type="submit" className="button button--primary" id="contact-save">
-              Contactpersoon opslaan
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => { setOpen(false); setError(null); }}>
-              Annuleren
-            </button>
-          </div>
+          <FormActions
+            submitId="contact-save"
+            label="Contactpersoon opslaan"
+            busy={save.isPending}
+            error={error?.field === null ? error.message : null}
+            onCancel={() => {
+              setOpen(false);
+              setError(null);
+            }}
+          />
         </form>
       )}
     </section>

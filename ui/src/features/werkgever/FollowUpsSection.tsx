@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from "react";
-import { Alert } from "../../components/Alert";
+import { FormActions } from "../../components/FormActions";
 import { OverdueMarker } from "../../components/OverdueMarker";
 import { TextField } from "../../components/TextField";
 import type { EmployerFollowUp } from "../../ipc";
@@ -91,19 +91,16 @@ export function FollowUpsSection({ employerId, followUps }: { employerId: string
             <TextField id="question-owner" label="Wie beantwoordt" description={me === "" ? undefined : `Leeg laten: ${me}`} size="m" value={question.owner} error={fieldError("follow_up_owner")} onChange={(owner) => { setQuestion({ ...question, owner }); }} />
             <TextField id="question-due" label="Uiterlijk (dd-mm-jjjj)" description="Leeg laten: binnen 1 werkdag." size="s" value={question.due_on} error={fieldError("follow_up_due_on")} onChange={(due_on) => { setQuestion({ ...question, due_on }); }} />
           </div>
-          {error?.field === null && (
-            <Alert tone="error" role="alert">
-              <p>{error.message}</p>
-            </Alert>
-          )}
-          <div className="form__actions form__actions--tight">
-            <button type="submit" className="button button--primary" id="question-save">
-              Vraag vastleggen
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => { setOpen(false); setError(null); }}>
-              Annuleren
-            </button>
-          </div>
+          <FormActions
+            submitId="question-save"
+            label="Vraag vastleggen"
+            busy={add.isPending}
+            error={error?.field === null ? error.message : null}
+            onCancel={() => {
+              setOpen(false);
+              setError(null);
+            }}
+          />
         </form>
       )}
     </section>
