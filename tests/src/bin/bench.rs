@@ -34,6 +34,12 @@ fn bench(name: &str, value: f64, unit: &str) {
 }
 
 fn main() -> Result<()> {
+    // `bench vandaag` or `bench werkgevers` runs just that part (each makes its own data).
+    match std::env::args().nth(1).as_deref() {
+        Some("vandaag") => return werkpad_tests::bench_vandaag::run(),
+        Some("werkgevers") => return werkpad_tests::bench_employers::run(),
+        _ => {}
+    }
     let tmp = tempfile::tempdir()?;
     let ws = Workspace::new(tmp.path())?;
     let mut session = ws.setup(&SetupInput {
@@ -205,60 +211,14 @@ fn main() -> Result<()> {
     bench("note_autosave_p99_ms", percentile(&mut saves, 0.99), "ms");
     drop(session);
 
-    // The app's memory with the 10,000-case caseload shown and searched, before the
-    // (slow) placement set-up below changes the data.
+    // The app's memory with the 10,000-case caseload shown and searched.
     let memory = tokio::runtime::Runtime::new()?.block_on(app_memory(tmp.path()))?;
     // What the shell, the web and the network process occupy together: shared library
     // pages counted once (PSS). The plain sum of their RSS counts libwebkit2gtk and the GL
     // stack once per process, so it is printed beside it for comparison.
     bench("app_rss_mb", memory.pss as f64 / 1_048_576.0, "MB");
     bench("app_rss_sum_mb", memory.rss as f64 / 1_048_576.0, "MB");
-    let mut session = ws.unlock(PASS)?;
-
-    // Vandaag over a caseload of 10,000 cases, each with a placement (started at spread
-    // dates over the last two years) and its nazorg plan and instrument deadlines.
-    eprintln!("recording placements for every kandidaat…");
-    let today = werkpad_core::domain::dates::local_day(werkpad_core::clock::system().now());
-    let mut placed = 0;
-    for (i, id) in ids.iter().enumerate() {
-        let start =
-            werkpad_core::domain::reminders::Offset::Weeks(-((i % 104) as i32) - 1).add_to(today);
-        let input = werkpad_proto::PlacementInput {
-            candidate_id: id.clone(),
-            employer_name: format!("Werkgever {}", i % 1000),
-            function_title: "Medewerker".into(),
-            started_on: werkpad_core::domain::dates::to_dutch(start),
-            contract_type: werkpad_proto::ContractType::Tijdelijk,
-            hours_per_week: 24,
-            routes: vec![werkpad_proto::Route::Jobcarving],
-            instruments: vec![werkpad_proto::PlacementInstrumentInput {
-                instrument_id: "proefplaatsing".into(),
-                started_on: String::new(),
-                ended_on: String::new(),
-                amount: String::new(),
-            }],
-            agreements: String::new(),
-            risks: String::new(),
-            fallback_plan: String::new(),
-            beschut: false,
-        };
-        // Closed trajecten of the demo data refuse a placement; that is fine here.
-        if werkpad_core::service::nazorg::record_placement(&mut session, &input).is_ok() {
-            placed += 1;
-        }
-    }
-    eprintln!("{placed} placements recorded");
-    let mut due = Vec::new();
-    for _ in 0..20 {
-        let t = Instant::now();
-        let list = werkpad_core::service::nazorg::due_list(&session)?;
-        due.push(t.elapsed());
-        assert!(
-            !list.overdue.is_empty(),
-            "a caseload this old has follow-ups over tijd"
-        );
-    }
-    bench("due_reminders_ms", median(due), "ms");
+    werkpad_tests::bench_vandaag::run()?;
     werkpad_tests::bench_employers::run()?;
     Ok(())
 }

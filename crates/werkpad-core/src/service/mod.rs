@@ -14,6 +14,7 @@ pub mod notes;
 pub mod overview;
 pub mod plan;
 pub mod rounds;
+pub mod vandaag;
 pub mod visits;
 
 pub use access::{Session, Workspace};

@@ -3,24 +3,23 @@
 //! functions in `domain::reminders`.
 
 use super::candidates::{open_tile, record_phase, today};
+pub use super::vandaag::{due_list, due_list_on};
 use super::Session;
 use crate::domain::dates::to_dutch;
 use crate::domain::placement::{optional_text, parse_euros, required_date, required_text};
 use crate::domain::reminders::{
-    self, bucket, deadlines, parse_cadence, reminder_id, schedule, waakvlam_next, waakvlam_until,
-    Bucket, Offset, Planned,
+    self, deadlines, parse_cadence, reminder_id, schedule, waakvlam_next, waakvlam_until, Offset,
+    Planned,
 };
 use crate::store::nazorg::{self as q, enum_str};
 use crate::store::{trajectories, Entity, Tx};
 use crate::{CoreError, CoreResult};
 use jiff::civil::Date;
-use jiff::ToSpan;
 use serde_json::json;
-use std::collections::HashMap;
 use werkpad_proto::{
-    CheckInInput, ContactSubject, DueCase, DueList, EndPlacementInput, InstrumentDef, Intensity,
-    IntensityInput, NazorgView, Outcome, Phase, Placement, PlacementInput, PlacementStatus,
-    ReminderAction, ReminderUpdate, Tile,
+    CheckInInput, ContactSubject, EndPlacementInput, InstrumentDef, Intensity, IntensityInput,
+    NazorgView, Outcome, Phase, Placement, PlacementInput, PlacementStatus, ReminderAction,
+    ReminderUpdate, Tile,
 };
 
 pub const DEFAULT_NAZORG: &[&str] = &["1w", "1m", "3m", "6m", "12m"];
@@ -737,71 +736,6 @@ pub fn update_reminder(s: &mut Session, input: &ReminderUpdate) -> CoreResult<Na
 }
 
 /// Vandaag: what is over tijd, due today and due in the next seven days, grouped per case.
-pub fn due_list(s: &Session) -> CoreResult<DueList> {
-    due_list_on(s.store.conn(), today(s))
-}
-
-pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList> {
-    let until = day
-        .checked_add(7.days())
-        .map_err(|e| CoreError::Internal(e.to_string()))?;
-    // (name, employer id for a werkgever's follow-up, follow-up)
-    let mut items: Vec<(String, Option<String>, werkpad_proto::Reminder)> =
-        q::due_until(conn, &until.to_string(), &day.to_string())?
-            .into_iter()
-            .map(|(name, r)| (name, None, r))
-            .collect();
-    items.extend(
-        super::employer_due::due_until(conn, day, until)?
-            .into_iter()
-            .map(|(name, employer, r)| (name, Some(employer), r)),
-    );
-    // Soonest first, then by case name; within a day follow-ups before plan actions. The
-    // date is parsed once per item, not once per comparison.
-    let mut dated: Vec<(Date, String, Option<String>, werkpad_proto::Reminder)> = items
-        .into_iter()
-        .filter_map(|(name, employer, r)| {
-            crate::domain::dates::parse(&r.due_on).map(|d| (d, name, employer, r))
-        })
-        .collect();
-    dated.sort_by(|(ad, an, _, a), (bd, bn, _, b)| {
-        ad.cmp(bd)
-            .then_with(|| an.cmp(bn))
-            .then_with(|| a.reason.cmp(&b.reason))
-    });
-    let mut out = DueList {
-        today: to_dutch(day),
-        overdue: Vec::new(),
-        due_today: Vec::new(),
-        this_week: Vec::new(),
-    };
-    // (bucket, kandidaat, werkgever) → index of its case in that bucket's list.
-    let mut cases: HashMap<(Bucket, String, Option<String>), usize> = HashMap::new();
-    for (due, name, employer_id, item) in dated {
-        let which = bucket(due, day);
-        let group = match which {
-            Bucket::Overdue => &mut out.overdue,
-            Bucket::Today => &mut out.due_today,
-            Bucket::ThisWeek => &mut out.this_week,
-            Bucket::Later => continue,
-        };
-        let key = (which, item.candidate_id.clone(), employer_id.clone());
-        match cases.get(&key) {
-            Some(&i) => group[i].items.push(item),
-            None => {
-                cases.insert(key, group.len());
-                group.push(DueCase {
-                    candidate_id: item.candidate_id.clone(),
-                    candidate_name: name,
-                    employer_id,
-                    items: vec![item],
-                });
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// Writes every open follow-up (nazorg, waakvlam, instrument deadlines) as an iCalendar
 /// file for Outlook or Thunderbird; returns its path. What is over tijd lands on today, so
 /// it is not lost in the calendar's past. Only the reason and the name go in: no notes, no
@@ -809,10 +743,10 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
 pub fn export_ical(s: &Session, dir: &std::path::Path) -> CoreResult<werkpad_proto::ExportedFile> {
     use crate::domain::ical::{calendar, AllDayEvent};
     let day = today(s);
-    let mut items = q::due_until(s.store.conn(), "9999-12-31", &day.to_string())?;
+    let far = jiff::civil::date(9999, 12, 31);
+    let mut items = crate::store::due::due_until(s.store.conn(), far, day)?.into_named();
     items.retain(|(_, r)| r.kind != werkpad_proto::ReminderKind::PlanActie);
     // A werkgever's open questions and visit follow-ups belong in the agenda too.
-    let far = jiff::civil::date(9999, 12, 31);
     items.extend(
         super::employer_due::due_until(s.store.conn(), day, far)?
             .into_iter()

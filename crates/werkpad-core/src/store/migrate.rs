@@ -26,6 +26,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "20261125200000_sync_parked",
         include_str!("../../migrations/20261125200000_sync_parked.sql"),
     ),
+    (
+        "20261205230000_vandaag_index",
+        include_str!("../../migrations/20261205230000_vandaag_index.sql"),
+    ),
 ];
 
 pub fn latest_known() -> &'static str {

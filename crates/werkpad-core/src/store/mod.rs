@@ -3,6 +3,7 @@
 
 pub mod candidates;
 pub mod crypto;
+pub mod due;
 pub mod employer_profiles;
 pub mod employers;
 mod entity;

@@ -1,6 +1,5 @@
 //! Queries on the instrument catalogue, placements, follow-ups and check-ins.
 
-use crate::domain::candidate::display_name;
 use crate::domain::dates::iso_to_dutch;
 use crate::domain::reminders::{DeadlineRule, WaakvlamRule};
 use crate::CoreResult;
@@ -283,87 +282,6 @@ pub fn open_reminders(
     )?;
     let rows = stmt.query_map([placement_id], |r| reminder_from_row(r, today_iso))?;
     Ok(rows.collect::<Result<_, _>>()?)
-}
-
-/// Everything open and due on or before `until` across all cases (follow-ups and plan
-/// actions of current trajecten), with the kandidaat's name, soonest first.
-pub fn due_until(
-    conn: &Connection,
-    until_iso: &str,
-    today_iso: &str,
-) -> CoreResult<Vec<(String, Reminder)>> {
-    let mut out = Vec::new();
-    // Columns by position: over a caseload of thousands of follow-ups, looking each one up
-    // by name per row was a tenth of the time.
-    let mut stmt = conn.prepare_cached(
-        "SELECT r.id, r.candidate_id, r.placement_id, r.kind, r.subject, r.reason, r.due_on,
-                c.first_name, c.name_prefix, c.last_name
-         FROM reminders r JOIN candidates c ON c.id = r.candidate_id
-         WHERE r.status = 'open' AND r.due_on <= ?1",
-    )?;
-    let rows = stmt.query_map([until_iso], |r| {
-        let name = display_name(
-            r.get_ref(7)?.as_str()?,
-            r.get_ref(8)?.as_str()?,
-            r.get_ref(9)?.as_str()?,
-        );
-        let due = r.get_ref(6)?.as_str()?;
-        let placement: String = r.get(2)?;
-        Ok((
-            name,
-            Reminder {
-                id: r.get(0)?,
-                candidate_id: r.get(1)?,
-                placement_id: (!placement.is_empty()).then_some(placement),
-                kind: parse_enum(r.get_ref(3)?.as_str()?).unwrap_or(ReminderKind::Nazorg),
-                subject: parse_enum::<ContactSubject>(r.get_ref(4)?.as_str()?),
-                reason: r.get(5)?,
-                overdue: due < today_iso,
-                due_on: iso_to_dutch(due),
-                status: ReminderStatus::Open,
-            },
-        ))
-    })?;
-    for row in rows {
-        out.push(row?);
-    }
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.description, a.due_on, t.candidate_id, c.first_name, c.name_prefix,
-                c.last_name
-         FROM plan_actions a JOIN goals g ON g.id = a.goal_id
-         JOIN trajectories t ON t.id = g.trajectory_id
-         JOIN candidates c ON c.id = t.candidate_id
-         WHERE a.status IN ('open', 'bezig') AND a.due_on <> '' AND a.due_on <= ?1
-           AND t.closed_on = ''",
-    )?;
-    let rows = stmt.query_map([until_iso], |r| {
-        let due: String = r.get(2)?;
-        let name = display_name(
-            &r.get::<_, String>(4)?,
-            &r.get::<_, String>(5)?,
-            &r.get::<_, String>(6)?,
-        );
-        Ok((
-            name,
-            Reminder {
-                id: r.get(0)?,
-                candidate_id: r.get(3)?,
-                placement_id: None,
-                kind: ReminderKind::PlanActie,
-                subject: None,
-                reason: format!("Actie: {}", r.get::<_, String>(1)?),
-                overdue: due.as_str() < today_iso,
-                due_on: due,
-                status: ReminderStatus::Open,
-            },
-        ))
-    })?;
-    for row in rows {
-        let (name, mut rem) = row?;
-        rem.due_on = iso_to_dutch(&rem.due_on);
-        out.push((name, rem));
-    }
-    Ok(out)
 }
 
 pub fn check_ins(conn: &Connection, candidate_id: &str) -> CoreResult<Vec<CheckIn>> {

@@ -1,0 +1,109 @@
+//! Vandaag: what is over tijd, due today and due this week, grouped per case (kandidaat or
+//! werkgever), soonest first, then by name.
+
+use super::candidates::today;
+use super::Session;
+use crate::domain::dates::to_dutch;
+use crate::domain::reminders::{bucket, Bucket};
+use crate::store::due;
+use crate::{CoreError, CoreResult};
+use jiff::civil::Date;
+use jiff::ToSpan;
+use std::collections::HashMap;
+use werkpad_proto::{DueCase, DueList};
+
+pub fn due_list(s: &Session) -> CoreResult<DueList> {
+    due_list_on(s.store.conn(), today(s))
+}
+
+/// One case on Vandaag: a kandidaat, or a werkgever when `employer_id` is set.
+struct Case {
+    candidate_id: String,
+    name: String,
+    employer_id: Option<String>,
+}
+
+pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList> {
+    let until = day
+        .checked_add(7.days())
+        .map_err(|e| CoreError::Internal(e.to_string()))?;
+    let rows = due::due_until(conn, until, day)?;
+    let mut cases: Vec<Case> = rows
+        .cases
+        .into_iter()
+        .map(|(candidate_id, name)| Case {
+            candidate_id,
+            name,
+            employer_id: None,
+        })
+        .collect();
+    let mut items = rows.items;
+    let mut employers: HashMap<String, usize> = HashMap::new();
+    for (name, employer, r) in super::employer_due::due_until(conn, day, until)? {
+        let Some(due) = crate::domain::dates::parse(&r.due_on) else {
+            continue;
+        };
+        let case = *employers.entry(employer).or_insert_with_key(|id| {
+            cases.push(Case {
+                candidate_id: String::new(),
+                name,
+                employer_id: Some(id.clone()),
+            });
+            cases.len() - 1
+        });
+        items.push((due, case, r));
+    }
+
+    // Soonest first, then by name, then by reason. Names are ranked once and the items
+    // sorted by index, so the sort compares integers and moves no follow-ups.
+    let mut by_name: Vec<usize> = (0..cases.len()).collect();
+    by_name.sort_by(|&a, &b| cases[a].name.cmp(&cases[b].name).then(a.cmp(&b)));
+    let mut rank = vec![0; cases.len()];
+    for (r, &case) in by_name.iter().enumerate() {
+        rank[case] = r;
+    }
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ad, ac, ar) = &items[a];
+        let (bd, bc, br) = &items[b];
+        ad.cmp(bd)
+            .then(rank[*ac].cmp(&rank[*bc]))
+            .then_with(|| ar.reason.cmp(&br.reason))
+    });
+
+    let mut out = DueList {
+        today: to_dutch(day),
+        overdue: Vec::new(),
+        due_today: Vec::new(),
+        this_week: Vec::new(),
+    };
+    // Per bucket: the case's position in that bucket's list, once it has one.
+    let mut placed: [Vec<Option<usize>>; 3] = std::array::from_fn(|_| vec![None; cases.len()]);
+    let mut items: Vec<Option<(Date, usize, werkpad_proto::Reminder)>> =
+        items.into_iter().map(Some).collect();
+    for i in order {
+        let Some((due, case, item)) = items[i].take() else {
+            continue;
+        };
+        let (group, slot) = match bucket(due, day) {
+            Bucket::Overdue => (&mut out.overdue, &mut placed[0][case]),
+            Bucket::Today => (&mut out.due_today, &mut placed[1][case]),
+            Bucket::ThisWeek => (&mut out.this_week, &mut placed[2][case]),
+            Bucket::Later => continue,
+        };
+        match *slot {
+            Some(at) => group[at].items.push(item),
+            None => {
+                *slot = Some(group.len());
+                let c = &cases[case];
+                group.push(DueCase {
+                    candidate_id: c.candidate_id.clone(),
+                    candidate_name: c.name.clone(),
+                    employer_id: c.employer_id.clone(),
+                    items: vec![item],
+                });
+            }
+        }
+    }
+    Ok(out)
+}

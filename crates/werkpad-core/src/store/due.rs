@@ -1,0 +1,164 @@
+//! What Vandaag lists: every open follow-up and plan action due by a day, across all cases,
+//! read in one pass. A caseload of thousands of placements has tens of thousands of open
+//! follow-ups, so each row is read from a covering index and each kandidaat's name is
+//! looked up once, not once per follow-up.
+
+use super::nazorg::parse_enum;
+use crate::domain::candidate::display_name;
+use crate::domain::dates::iso_to_dutch;
+use crate::CoreResult;
+use jiff::civil::Date;
+use rusqlite::{CachedStatement, Connection, OptionalExtension, Row};
+use std::collections::HashMap;
+use werkpad_proto::{ContactSubject, Reminder, ReminderKind, ReminderStatus};
+
+/// The cases something is due for, and the items, each pointing at its case.
+#[derive(Default)]
+pub struct DueRows {
+    /// (kandidaat id, display name), in the order first met.
+    pub cases: Vec<(String, String)>,
+    /// (the day it is due, index into `cases`, the item).
+    pub items: Vec<(Date, usize, Reminder)>,
+}
+
+impl DueRows {
+    /// The kandidaat's name and each item, for callers that do not group.
+    pub fn into_named(self) -> Vec<(String, Reminder)> {
+        let names: Vec<String> = self.cases.into_iter().map(|(_, n)| n).collect();
+        self.items
+            .into_iter()
+            .map(|(_, case, r)| (names[case].clone(), r))
+            .collect()
+    }
+}
+
+/// Case index per kandidaat id, filled as rows arrive. A kandidaat that is gone (erased)
+/// is remembered as `None`, and its follow-ups are left out as the old join did.
+struct Cases<'c> {
+    by_id: HashMap<String, Option<usize>>,
+    names: CachedStatement<'c>,
+}
+
+impl<'c> Cases<'c> {
+    fn new(conn: &'c Connection) -> CoreResult<Self> {
+        Ok(Self {
+            by_id: HashMap::new(),
+            names: conn.prepare_cached(
+                "SELECT first_name, name_prefix, last_name FROM candidates WHERE id = ?1",
+            )?,
+        })
+    }
+
+    fn index(&mut self, id: &str, out: &mut DueRows) -> CoreResult<Option<usize>> {
+        if let Some(found) = self.by_id.get(id) {
+            return Ok(*found);
+        }
+        let name = self
+            .names
+            .query_row([id], |r| {
+                Ok(display_name(text(r, 0)?, text(r, 1)?, text(r, 2)?))
+            })
+            .optional()?;
+        let found = name.map(|name| {
+            out.cases.push((id.to_string(), name));
+            out.cases.len() - 1
+        });
+        self.by_id.insert(id.to_string(), found);
+        Ok(found)
+    }
+}
+
+/// Served from `reminders_open_due` alone (a covering index of the open rows).
+const OPEN_FOLLOW_UPS: &str = "SELECT id, candidate_id, placement_id, kind, subject, reason, due_on
+     FROM reminders WHERE status = 'open' AND due_on <= ?1";
+
+fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    Ok(r.get_ref(i)?.as_str()?)
+}
+
+fn day(iso: &str) -> Option<Date> {
+    iso.parse().ok()
+}
+
+/// Everything open and due on or before `until` across all cases: follow-ups (nazorg,
+/// waakvlam, instrument deadlines) and the plan actions of current trajecten.
+pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueRows> {
+    let until_iso = until.to_string();
+    let today_iso = today.to_string();
+    let mut out = DueRows::default();
+    let mut cases = Cases::new(conn)?;
+    let mut stmt = conn.prepare_cached(OPEN_FOLLOW_UPS)?;
+    let mut rows = stmt.query([&until_iso])?;
+    while let Some(r) = rows.next()? {
+        let due_iso = text(r, 6)?;
+        let Some(due) = day(due_iso) else { continue };
+        let Some(case) = cases.index(text(r, 1)?, &mut out)? else {
+            continue;
+        };
+        let placement = text(r, 2)?;
+        let reminder = Reminder {
+            id: r.get(0)?,
+            candidate_id: out.cases[case].0.clone(),
+            placement_id: (!placement.is_empty()).then(|| placement.to_string()),
+            kind: parse_enum(text(r, 3)?).unwrap_or(ReminderKind::Nazorg),
+            subject: parse_enum::<ContactSubject>(text(r, 4)?),
+            reason: r.get(5)?,
+            overdue: due_iso < today_iso.as_str(),
+            due_on: iso_to_dutch(due_iso),
+            status: ReminderStatus::Open,
+        };
+        out.items.push((due, case, reminder));
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.description, a.due_on, t.candidate_id
+         FROM plan_actions a JOIN goals g ON g.id = a.goal_id
+         JOIN trajectories t ON t.id = g.trajectory_id
+         WHERE a.status IN ('open', 'bezig') AND a.due_on <> '' AND a.due_on <= ?1
+           AND t.closed_on = ''",
+    )?;
+    let mut rows = stmt.query([&until_iso])?;
+    while let Some(r) = rows.next()? {
+        let due_iso = text(r, 2)?;
+        let Some(due) = day(due_iso) else { continue };
+        let Some(case) = cases.index(text(r, 3)?, &mut out)? else {
+            continue;
+        };
+        let reminder = Reminder {
+            id: r.get(0)?,
+            candidate_id: out.cases[case].0.clone(),
+            placement_id: None,
+            kind: ReminderKind::PlanActie,
+            subject: None,
+            reason: format!("Actie: {}", text(r, 1)?),
+            overdue: due_iso < today_iso.as_str(),
+            due_on: iso_to_dutch(due_iso),
+            status: ReminderStatus::Open,
+        };
+        out.items.push((due, case, reminder));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::migrate::migrate;
+    use rusqlite::Connection;
+
+    #[test]
+    fn vandaag_reads_open_follow_ups_from_the_index_alone() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, "t").unwrap();
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", super::OPEN_FOLLOW_UPS))
+            .unwrap()
+            .query_map(["2026-12-31"], |r| r.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(
+            plan.iter()
+                .any(|step| step.contains("COVERING INDEX reminders_open_due")),
+            "tens of thousands of open follow-ups must not each cost a table lookup: {plan:?}"
+        );
+    }
+}
