@@ -320,6 +320,39 @@ async fn a_reassigned_case_moves_to_its_new_owner(f: &Fixture) {
     let (st, body) = f.push(&a, &[op]).await;
     assert_eq!(st, StatusCode::OK, "{body}");
     assert_eq!(body["rejected"][0]["code"], "NOT_IN_SCOPE");
+    // Records anna's laptop made in the case meanwhile, and what hangs under them, in this
+    // batch or a later one, are refused alike: none lands in anna's own scope.
+    let ops = vec![
+        a.op(
+            f,
+            "placement",
+            "pl-a",
+            "candidate_id",
+            json!("cand-1"),
+            None,
+        ),
+        a.op(f, "placement", "pl-a", "function_title", json!("Kok"), None),
+        a.op(f, "check_in", "ci-a", "placement_id", json!("pl-a"), None),
+    ];
+    let (st, body) = f.push(&a, &ops).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    assert_eq!(body["rejected"].as_array().unwrap().len(), 3, "{body}");
+    let op = a.op(
+        f,
+        "placement_instrument",
+        "pi-a",
+        "placement_id",
+        json!("pl-a"),
+        None,
+    );
+    let (st, body) = f.push(&a, &[op]).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    assert_eq!(body["rejected"][0]["code"], "NOT_IN_SCOPE", "{body}");
+    assert_eq!(
+        verify(f, &a).await["count"],
+        0,
+        "nothing anna wrote into the case after losing it is in her scope"
+    );
     let seen = got
         .iter()
         .filter(|o| o["entity_id"] == "goal-1" && o["field"] == "title")

@@ -377,15 +377,15 @@ struct Planner<'a> {
     plan: Plan,
     dirty_records: BTreeSet<RecKey>,
     dirty_fields: BTreeSet<FieldKey>,
-    /// Set when the last refusal was for a case the caller's user lost.
-    lost: bool,
+    /// The case, when the last refusal was for a case the caller's user lost.
+    lost: Option<String>,
 }
 
 impl Planner<'_> {
     /// The refusal of a record outside the caller's scope; notes when it lies in a case the
     /// user lost, so [`Planner::op`] can refuse that one operation instead of the batch.
     fn out_of_scope(&mut self, case: Option<String>, seq: u64) -> AppError {
-        self.lost = case.is_some_and(|c| self.snap.left.contains(&c));
+        self.lost = case.filter(|c| self.snap.left.contains(c));
         not_in_scope(seq)
     }
 
@@ -624,7 +624,22 @@ impl Planner<'_> {
     fn op(&mut self, op: &Op, batch: &[Op]) -> AppResult<()> {
         let hash = op_hash(op);
         match self.op_in_scope(op, batch, hash.clone()) {
-            Err(_) if std::mem::take(&mut self.lost) => {
+            Err(_) if self.lost.is_some() => {
+                let case = self.lost.take();
+                let key = (op.entity.clone(), op.entity_id.clone());
+                if !self.snap.records.contains_key(&key) {
+                    // A record the laptop made in the lost case is kept as an empty row of
+                    // that case, so what hangs under it (in this or a later batch) is
+                    // refused the same way instead of landing with its author.
+                    self.put_record(RecordRow {
+                        entity: key.0,
+                        entity_id: key.1,
+                        scope_case: case,
+                        scope_user: None,
+                        created_by: self.caller.user_id,
+                        erased: false,
+                    });
+                }
                 self.reject(op, hash, SyncErrorCode::NotInScope);
                 Ok(())
             }
@@ -734,7 +749,7 @@ pub fn plan(
         plan: Plan::default(),
         dirty_records: BTreeSet::new(),
         dirty_fields: BTreeSet::new(),
-        lost: false,
+        lost: None,
     };
     p.plan.response.rejected = prior_rejected;
     for op in new_ops {
