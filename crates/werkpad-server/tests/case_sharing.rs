@@ -9,6 +9,7 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::{replay, Backend, Dev, Fixture};
 use serde_json::{json, Value};
+use werkpad_proto::sync::UserRole;
 use werkpad_server::admin::{self, AdminCommand};
 use werkpad_server::store::case_scope::Consent;
 
@@ -17,6 +18,7 @@ backend_suite!(
     a_reassigned_case_moves_to_its_new_owner,
     sharing_needs_consent_and_a_live_case,
     a_case_shared_again_reaches_a_new_laptop_without_the_old_purge,
+    a_teamleider_sees_the_cases_of_the_team,
 );
 
 fn consent() -> Consent {
@@ -494,5 +496,81 @@ async fn a_case_shared_again_reaches_a_new_laptop_without_the_old_purge(f: &Fixt
         (verify(f, &b2).await["hash"].clone()),
         verify(f, &a).await["hash"].clone(),
         "one scope on both"
+    );
+}
+
+fn purges(ops: &[Value]) -> Vec<String> {
+    ops.iter()
+        .filter(|o| o["kind"] == "purge")
+        .map(|o| o["entity_id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+async fn a_teamleider_sees_the_cases_of_the_team(f: &Fixture) {
+    // The fixture puts everyone in team-noord; carla and zara work in team-zuid.
+    f.store
+        .add_user("tina", UserRole::Teamleider, Some("team-noord"))
+        .await
+        .unwrap();
+    for (name, role) in [
+        ("carla", UserRole::Jobcoach),
+        ("zara", UserRole::Teamleider),
+    ] {
+        f.store
+            .add_user(name, role, Some("team-zuid"))
+            .await
+            .unwrap();
+    }
+    let mut a = f.device("anna").await;
+    let t = f.device("tina").await;
+    let mut c = f.device("carla").await;
+    let z = f.device("zara").await;
+    annas_case(f, &mut a).await;
+    let op = c.op(f, "candidate", "cand-z", "first_name", json!("Zoë"), None);
+    let (st, body) = f.push(&c, &[op]).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let (seen, t_cursor) = f.pull_all(&t, 0, 100).await;
+    let (owner, _) = f.pull_all(&a, 0, 100).await;
+    assert_eq!(
+        replay(&seen),
+        replay(&owner),
+        "the teamleider sees the case of a team member, and not another team's"
+    );
+
+    // A teamleider who joins later receives the team's cases as they stand.
+    f.store
+        .add_user("tom", UserRole::Teamleider, Some("team-noord"))
+        .await
+        .unwrap();
+    let tom = f.device("tom").await;
+    let (seen_tom, tom_cursor) = f.pull_all(&tom, 0, 100).await;
+    assert_eq!(replay(&seen_tom), replay(&owner), "tom gets anna's case");
+    assert_eq!(
+        verify(f, &tom).await["hash"],
+        verify(f, &a).await["hash"],
+        "one scope for owner and teamleider"
+    );
+
+    // The case moves to team-zuid: noord's teamleiders lose it, zuid's gains it.
+    let (_, z_cursor) = f.pull_all(&z, 0, 100).await;
+    f.admin(AdminCommand::CaseReassign {
+        candidate_id: "cand-1".into(),
+        to: "carla".into(),
+    })
+    .await;
+    for (who, d, cursor) in [("tina", &t, t_cursor), ("tom", &tom, tom_cursor)] {
+        let (after, _) = f.pull_all(d, cursor, 100).await;
+        assert_eq!(purges(&after), ["cand-1"], "{who}'s laptops purge the case");
+    }
+    let (zs, _) = f.pull_all(&z, z_cursor, 100).await;
+    assert_eq!(
+        of_case(&replay(&zs)).len(),
+        7,
+        "the new team's teamleider receives the whole case"
+    );
+    let (all_z, _) = f.pull_all(&z, 0, 100).await;
+    assert!(
+        replay(&all_z).contains_key(&("candidate".into(), "cand-z".into(), "first_name".into())),
+        "and sees carla's own case"
     );
 }

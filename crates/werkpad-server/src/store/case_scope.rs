@@ -76,6 +76,38 @@ pub struct CaseField {
     pub device_id: String,
 }
 
+/// The teamleiders of the owner `?2`'s team see a case `?1` the owner claims (reason
+/// `team`); `?3` is the time. Placeholders `?n` (SQLite) become `$n` for PostgreSQL.
+pub const TEAM_GRANT: &str = "INSERT INTO case_access (candidate_id, user_id, reason, granted_at)
+     SELECT ?1, l.id, 'team', ?3 FROM users l JOIN users o ON o.id = ?2
+     WHERE l.role = 'teamleider' AND l.team = o.team AND l.id <> o.id
+     ON CONFLICT DO NOTHING";
+
+/// The teamleiders who should see a case owned by user `?1`.
+pub const TEAM_LEADERS_OF: &str = "SELECT l.id FROM users l JOIN users o ON o.id = ?1
+     WHERE l.role = 'teamleider' AND l.team = o.team AND l.id <> o.id";
+
+/// The live cases owned by members of teamleider `?1`'s team.
+pub const TEAM_CASES: &str = "SELECT a.candidate_id FROM case_access a
+     JOIN users o ON o.id = a.user_id JOIN users l ON l.id = ?1
+     JOIN records r ON r.entity = 'candidate' AND r.entity_id = a.candidate_id
+     WHERE a.reason = 'owner' AND o.team = l.team AND o.id <> l.id AND r.erased_at IS NULL
+     ORDER BY a.candidate_id";
+
+/// For PostgreSQL: `?n` placeholders as `$n`.
+pub fn pg(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '?' && chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('$');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 const MAX_PURPOSE: usize = 500;
 const MAX_GIVEN_BY: usize = 200;
 
@@ -165,10 +197,10 @@ pub fn no_case(candidate_id: &str) -> AppError {
 }
 
 pub fn has_access(user: &str, candidate_id: &str, reason: &str) -> AppError {
-    let how = if reason == "owner" {
-        "owns"
-    } else {
-        "already shares"
+    let how = match reason {
+        "owner" => "owns",
+        "team" => "sees as teamleider",
+        _ => "already shares",
     };
     AppError::invalid(format!("{user} {how} case {candidate_id}."))
 }
@@ -248,6 +280,14 @@ mod tests {
         assert_eq!(
             rows[0].hlc, "0000000100000000:dev",
             "the original stamp is kept"
+        );
+    }
+
+    #[test]
+    fn placeholders_translate_for_postgres() {
+        assert_eq!(
+            pg("a = ?1 AND b = ?12 AND c = '?'"),
+            "a = $1 AND b = $12 AND c = '?'"
         );
     }
 

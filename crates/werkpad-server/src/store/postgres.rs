@@ -331,6 +331,10 @@ async fn write_plan(tx: &impl GenericClient, caller: &Caller, plan: &plan::Plan)
             &[&plan.grant, &caller.user_id, &now],
         )
         .await?;
+        let team = super::case_scope::pg(super::case_scope::TEAM_GRANT);
+        for c in &plan.grant {
+            tx.execute(&team, &[c, &caller.user_id, &now]).await?;
+        }
     }
     if !plan.fields.is_empty() {
         let f = &plan.fields;
@@ -421,8 +425,12 @@ impl Store for PgStore {
             &[&now, &format!("{name} ({})", role.as_str())],
         )
         .await?;
+        let user = user_of(&row)?;
+        if role == UserRole::Teamleider {
+            scope::join_team(&tx, user.id).await?;
+        }
         tx.commit().await?;
-        user_of(&row)
+        Ok(user)
     }
 
     async fn list_users(&self) -> AppResult<Vec<User>> {

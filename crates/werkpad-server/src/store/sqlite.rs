@@ -396,6 +396,10 @@ fn push_tx(
             for c in &plan.grant {
                 st.execute(params![c, caller.user_id, now])?;
             }
+            let mut st = tx.prepare_cached(super::case_scope::TEAM_GRANT)?;
+            for c in &plan.grant {
+                st.execute(params![c, caller.user_id, now])?;
+            }
             let mut st = tx.prepare_cached(
                 "INSERT INTO fields (entity, entity_id, field, value, hlc, seq, device_id, user_name)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -503,7 +507,7 @@ impl Store for SqliteStore {
         let (name, team) = (name.to_string(), team.map(str::to_string));
         self.run(move |c| {
             let now = now_text();
-            let tx = c.transaction()?;
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let exists = tx.query_row("SELECT 1 FROM users WHERE name = ?1", [&name], |_| Ok(()));
             if exists.optional()?.is_some() {
                 return Err(AppError::invalid(format!("A user named {name:?} exists already.")));
@@ -517,6 +521,9 @@ impl Store for SqliteStore {
                 "INSERT INTO audit (at, actor, action, detail) VALUES (?1, 'admin', 'user_add', ?2)",
                 params![now, format!("{name} ({})", role.as_str())],
             )?;
+            if role == UserRole::Teamleider {
+                scope::join_team(&tx, id)?;
+            }
             tx.commit()?;
             Ok(User {
                 id,

@@ -156,6 +156,67 @@ async fn end_share(
     Ok(())
 }
 
+/// A new teamleider sees every live case its team's members own.
+pub(super) async fn join_team(tx: &Transaction<'_>, leader: i64) -> AppResult<()> {
+    lock_head(tx).await?;
+    let cases: Vec<String> = tx
+        .query(&case_scope::pg(case_scope::TEAM_CASES), &[&leader])
+        .await?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    for cid in cases {
+        tx.execute(
+            "INSERT INTO case_access (candidate_id, user_id, reason, granted_at)
+             VALUES ($1, $2, 'team', $3) ON CONFLICT DO NOTHING",
+            &[&cid, &leader, &now_text()],
+        )
+        .await?;
+        gain(tx, current_head(tx).await?, &cid, leader).await?;
+    }
+    Ok(())
+}
+
+/// See the SQLite store's: the teamleiders of the new owner's team see the case, those of
+/// the old team who saw it only as teamleider lose it.
+async fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppResult<()> {
+    let wanted: Vec<i64> = tx
+        .query(&case_scope::pg(case_scope::TEAM_LEADERS_OF), &[&owner])
+        .await?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let current: Vec<i64> = tx
+        .query(
+            "SELECT user_id FROM case_access WHERE candidate_id = $1 AND reason = 'team'",
+            &[&cid],
+        )
+        .await?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    for u in current.iter().filter(|u| !wanted.contains(u)) {
+        tx.execute(
+            "DELETE FROM case_access WHERE candidate_id = $1 AND user_id = $2",
+            &[&cid, u],
+        )
+        .await?;
+        lose(tx, current_head(tx).await?, cid, *u).await?;
+    }
+    for u in wanted {
+        if access(tx, cid, u).await?.is_none() {
+            tx.execute(
+                "INSERT INTO case_access (candidate_id, user_id, reason, granted_at)
+                 VALUES ($1, $2, 'team', $3)",
+                &[&cid, &u, &now_text()],
+            )
+            .await?;
+            gain(tx, current_head(tx).await?, cid, u).await?;
+        }
+    }
+    Ok(())
+}
+
 impl PgStore {
     pub(super) async fn share_tx(
         &self,
@@ -291,6 +352,7 @@ impl PgStore {
             announced = gain(&tx, head, cid, uid).await?;
         }
         lose(&tx, current_head(&tx).await?, cid, from).await?;
+        follow_owner_team(&tx, cid, uid).await?;
         audit(
             &tx,
             actor,

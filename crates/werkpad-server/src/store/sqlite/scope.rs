@@ -130,6 +130,54 @@ fn end_share(tx: &Transaction<'_>, cid: &str, uid: i64, actor: &str, why: &str) 
     Ok(())
 }
 
+/// A new teamleider sees every live case its team's members own.
+pub(super) fn join_team(tx: &Transaction<'_>, leader: i64) -> AppResult<()> {
+    let cases: Vec<String> = tx
+        .prepare(case_scope::TEAM_CASES)?
+        .query_map([leader], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for cid in cases {
+        tx.execute(
+            "INSERT INTO case_access (candidate_id, user_id, reason, granted_at)
+             VALUES (?1, ?2, 'team', ?3) ON CONFLICT DO NOTHING",
+            params![cid, leader, now_text()],
+        )?;
+        gain(tx, &cid, leader)?;
+    }
+    Ok(())
+}
+
+/// After a case changed owner: the teamleiders of the new owner's team see it, those of
+/// the old team who see it only as teamleider lose it.
+fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppResult<()> {
+    let wanted: Vec<i64> = tx
+        .prepare(case_scope::TEAM_LEADERS_OF)?
+        .query_map([owner], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let current: Vec<i64> = tx
+        .prepare("SELECT user_id FROM case_access WHERE candidate_id = ?1 AND reason = 'team'")?
+        .query_map([cid], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for u in current.iter().filter(|u| !wanted.contains(u)) {
+        tx.execute(
+            "DELETE FROM case_access WHERE candidate_id = ?1 AND user_id = ?2",
+            params![cid, u],
+        )?;
+        lose(tx, cid, *u)?;
+    }
+    for u in wanted {
+        if access(tx, cid, u)?.is_none() {
+            tx.execute(
+                "INSERT INTO case_access (candidate_id, user_id, reason, granted_at)
+                 VALUES (?1, ?2, 'team', ?3)",
+                params![cid, u, now_text()],
+            )?;
+            gain(tx, cid, u)?;
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn share(
     c: &mut Connection,
     s: &ShareInput,
@@ -252,6 +300,7 @@ pub(super) fn reassign(
         announced = gain(&tx, cid, uid)?;
     }
     lose(&tx, cid, from)?;
+    follow_owner_team(&tx, cid, uid)?;
     audit(
         &tx,
         actor,
