@@ -1,7 +1,8 @@
 //! The deterministic sync simulation of `shared/SYNC.md`: four laptops (one user on two of
 //! them) and the real server in one process, driven by a seeded schedule of offline edits,
-//! syncs over a network that loses, duplicates and delays requests, crashes, wrong clocks
-//! and erasures. After the system goes quiet every invariant must hold.
+//! syncs over a network that loses, duplicates and delays requests, crashes, wrong clocks,
+//! erasures and cases shared, unshared and moved. After the system goes quiet every
+//! invariant must hold.
 //!
 //! `WERKPAD_SIM_SEEDS=N` runs seeds 0..N (default 200); `WERKPAD_SIM_SEED=S` replays one;
 //! `WERKPAD_SIM_STEPS` sets the steps per seed (default 60).
@@ -27,6 +28,10 @@ const EVENTS: &[&str] = &[
     "crashes mid-sync",
     "refused: clock ahead",
     "erases",
+    "shares case",
+    "ends share",
+    "moves case",
+    "refused out of scope",
     "conflict records",
     "resolves conflict",
     "previous Some",
@@ -48,7 +53,14 @@ async fn run_seed(seed: u64, steps: u64, template: &Template) -> Outcome {
     if let Err(why) = sim::steps::quiesce(&mut w).await {
         return Err(fail(&w, why));
     }
+    let refused = w.wire.out_of_scope.lock().unwrap().len();
+    if refused > 0 {
+        w.note(format!("{refused} writes refused out of scope"));
+    }
     sim::check::invariants(&w).map_err(|why| fail(&w, why))?;
+    sim::check::scopes_verify(&w)
+        .await
+        .map_err(|why| fail(&w, why))?;
     Ok(w.trace)
 }
 

@@ -675,6 +675,271 @@ async fn a_case_with_placement_and_plan_follows_its_coach_to_a_second_laptop() {
     }
 }
 
+fn note(l: &Laptop, cid: &str, body: &str) -> String {
+    use werkpad_core::service::notes;
+    l.with(|s| {
+        let draft = notes::save_draft(
+            s,
+            &SaveDraftInput {
+                draft_id: uuid::Uuid::new_v4().to_string(),
+                candidate_id: cid.into(),
+                note_id: None,
+                kind: NoteKind::Gesprek,
+                body: body.into(),
+                noted_on: String::new(),
+            },
+        )
+        .unwrap();
+        notes::finish_draft(s, &draft.id).unwrap().id
+    })
+}
+
+fn search(l: &Laptop, text: &str) -> usize {
+    use werkpad_core::service::caseload;
+    l.with(|s| {
+        caseload::search(
+            s,
+            &SearchQuery {
+                text: text.into(),
+                limit: 10,
+            },
+        )
+        .unwrap()
+        .len()
+    })
+}
+
+fn set_city(l: &Laptop, cid: &str, city: &str) {
+    use werkpad_core::service::candidates;
+    l.with(|s| {
+        let c = candidates::detail(s, cid).unwrap().candidate;
+        let mut input = CandidateInput::named(&c.first_name, &c.name_prefix, &c.last_name);
+        input.city = city.into();
+        input.owner = c.owner;
+        candidates::update(
+            s,
+            &UpdateCandidateInput {
+                id: cid.into(),
+                candidate: input,
+            },
+        )
+        .unwrap();
+    });
+}
+
+/// Every row a laptop holds that belongs to the case `cid` or one of `ids`, by table.
+fn traces(l: &Laptop, cid: &str, ids: &[String]) -> Vec<(String, i64)> {
+    let list: Vec<String> = std::iter::once(cid.to_string())
+        .chain(ids.iter().cloned())
+        .map(|i| format!("'{i}'"))
+        .collect();
+    let list = list.join(", ");
+    let mut out: Vec<(String, i64)> = case_rows(l).into_iter().filter(|(_, n)| *n > 0).collect();
+    for (what, sql) in [
+        (
+            "candidates",
+            format!("SELECT count(*) FROM candidates WHERE id = '{cid}'"),
+        ),
+        (
+            "notes",
+            format!("SELECT count(*) FROM notes WHERE candidate_id = '{cid}'"),
+        ),
+        (
+            "outbox",
+            format!("SELECT count(*) FROM outbox WHERE entity_id IN ({list})"),
+        ),
+        (
+            "sync_fields",
+            format!("SELECT count(*) FROM sync_fields WHERE entity_id IN ({list})"),
+        ),
+        (
+            "conflicts",
+            format!("SELECT count(*) FROM conflicts WHERE entity_id IN ({list})"),
+        ),
+        (
+            "candidate_fts",
+            "SELECT count(*) FROM candidate_fts".to_string(),
+        ),
+        ("note_fts", "SELECT count(*) FROM note_fts".to_string()),
+    ] {
+        let n = l.count(&sql);
+        if n > 0 {
+            out.push((what.to_string(), n));
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_shared_case_reaches_a_colleague_and_is_purged_there_when_the_share_ends() {
+    use werkpad_server::store::case_scope::Consent;
+    let srv = server().await;
+    let (a, b) = (laptop("Anna de Vries"), laptop("Bram Jansen"));
+    a.enrol(&srv, "anna").await;
+    b.enrol(&srv, "bram").await;
+    let cid = candidate(&a);
+    placement_with_plan(&a, &cid);
+    note(&a, &cid, "Intake: wil graag buiten werken");
+    a.sync().await;
+    b.sync().await;
+    assert_eq!(
+        b.count("SELECT count(*) FROM candidates"),
+        0,
+        "before the share the colleague holds nothing of the case"
+    );
+
+    srv.admin(AdminCommand::CaseShare {
+        candidate_id: cid.clone(),
+        user: "bram".into(),
+        consent: Consent {
+            date: "2026-11-30".into(),
+            purpose: "gezamenlijke begeleiding naar werk".into(),
+            given_by: "kandidaat".into(),
+        },
+    })
+    .await;
+    let report = b.sync().await;
+    assert!(
+        report.changed.contains("candidate") && report.changed.contains("placement"),
+        "the colleague's screens refresh: {:?}",
+        report.changed
+    );
+    assert_eq!(
+        case_rows(&b),
+        case_rows(&a),
+        "the colleague's laptop holds every record of the shared case"
+    );
+    assert_eq!(search(&b, "Daan"), 1, "the kandidaat is found by name");
+    assert_eq!(search(&b, "buiten"), 1, "and by the words of the note");
+    let b_note = note(&b, &cid, "Kennismaking met Bram");
+    b.sync().await;
+    a.sync().await;
+    assert_eq!(
+        search(&a, "Kennismaking"),
+        1,
+        "the owner receives the colleague's note"
+    );
+
+    // Offline, the colleague changes the case; meanwhile the share ends.
+    set_city(&b, &cid, "Emmen");
+    srv.admin(AdminCommand::CaseUnshare {
+        candidate_id: cid.clone(),
+        user: "bram".into(),
+    })
+    .await;
+    let report = b.sync().await;
+    assert!(report.changed.contains("candidate"), "{:?}", report.changed);
+    let mut ids: Vec<String> = a.with(|s| {
+        let conn = s.store.conn();
+        let mut st = conn
+            .prepare("SELECT entity_id FROM sync_fields WHERE entity <> 'employer'")
+            .unwrap();
+        let v: Vec<String> = st
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        v
+    });
+    ids.push(b_note);
+    ids.sort();
+    ids.dedup();
+    assert_eq!(
+        traces(&b, &cid, &ids),
+        Vec::<(String, i64)>::new(),
+        "the colleague's laptop keeps nothing of the case: no record, outbox entry, field \
+         state, conflict or search entry"
+    );
+    assert_eq!(search(&b, "Daan"), 0, "search finds nothing of it");
+    assert_eq!(
+        b.status().pending,
+        0,
+        "nothing of the case waits to be sent"
+    );
+    assert!(
+        b.count("SELECT count(*) FROM tombstones") == 0,
+        "a purge is not an erasure: the case lives on elsewhere"
+    );
+
+    let before = case_rows(&a);
+    a.sync().await;
+    assert_eq!(case_rows(&a), before, "the owner's laptop keeps the case");
+    assert_eq!(search(&a, "Daan"), 1);
+    let city = a.with(|s| {
+        werkpad_core::service::candidates::detail(s, &cid)
+            .unwrap()
+            .candidate
+            .city
+    });
+    assert_eq!(
+        city, "Assen",
+        "the colleague's late change was refused, not applied"
+    );
+    assert!(
+        b.sync().await.pulled == 0 && b.count("SELECT count(*) FROM candidates") == 0,
+        "the case does not come back to the colleague"
+    );
+}
+
+#[tokio::test]
+async fn a_drifted_laptop_heals_at_its_next_scope_check() {
+    use werkpad_core::clock::ManualClock;
+    let srv = server().await;
+    let clock = ManualClock::at("2026-11-30");
+    let dir = tempfile::tempdir().unwrap();
+    let s = Workspace::new(dir.path())
+        .unwrap()
+        .with_kdf(KdfParams::FOR_TESTS)
+        .with_clock(Arc::new(clock.clone()))
+        .setup(&SetupInput {
+            name: "Anna de Vries".into(),
+            role: Role::Accountmanager,
+            organisation: "Werkbedrijf Noord".into(),
+            passphrase: "keukentafel-2026".into(),
+        })
+        .unwrap();
+    let a = Laptop {
+        s: Mutex::new(s),
+        _dir: dir,
+    };
+    a.enrol(&srv, "anna").await;
+    let cid = candidate(&a);
+    placement_with_plan(&a, &cid);
+    a.sync().await;
+    let healthy = case_rows(&a);
+    let fields = a.count("SELECT count(*) FROM sync_fields");
+
+    // Damage: a goal row and the field states of a plan action vanish.
+    a.with(|s| {
+        let conn = s.store.conn();
+        conn.execute_batch(
+            "PRAGMA foreign_keys = OFF;
+             DELETE FROM plan_actions;
+             DELETE FROM goals;
+             PRAGMA foreign_keys = ON;",
+        )
+        .unwrap();
+    });
+    assert_ne!(case_rows(&a), healthy, "the damage is there");
+    a.sync().await;
+    assert_ne!(
+        case_rows(&a),
+        healthy,
+        "within ten minutes of the last check a sync does not check again"
+    );
+    clock.set("2026-12-01");
+    let report = a.sync().await;
+    assert!(report.pulled > 0, "the scope is fetched again");
+    assert_eq!(case_rows(&a), healthy, "the laptop heals");
+    assert_eq!(a.count("SELECT count(*) FROM sync_fields"), fields);
+    clock.set("2026-12-02");
+    assert_eq!(
+        a.sync().await.pulled,
+        0,
+        "a healthy laptop checks without fetching anything"
+    );
+}
+
 #[tokio::test]
 async fn a_bezoekronde_and_its_visit_report_reach_a_colleague() {
     use werkpad_core::service::{rounds, visits};

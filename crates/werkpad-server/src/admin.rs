@@ -1,6 +1,7 @@
 //! Admin commands (`werkpad-server admin …`), run against the same store as the server.
 
 use crate::auth::{hash_enrol_code, new_enrol_code};
+use crate::store::case_scope::{Consent, ShareInput};
 use crate::store::{now_secs, DynStore};
 use crate::AppResult;
 use std::io::Write;
@@ -26,6 +27,28 @@ pub enum AdminCommand {
         candidate_id: String,
     },
     AuditExport,
+    /// Shares a kandidaat's case with a colleague, on the consent given.
+    CaseShare {
+        candidate_id: String,
+        user: String,
+        consent: Consent,
+    },
+    CaseUnshare {
+        candidate_id: String,
+        user: String,
+    },
+    CaseReassign {
+        candidate_id: String,
+        to: String,
+    },
+    /// Shares, current and ended, with their consent.
+    CaseShares {
+        candidate_id: Option<String>,
+    },
+    /// Cases with owner and colleagues, to find a case's id.
+    CaseList {
+        user: Option<String>,
+    },
 }
 
 /// Runs one command and writes its human-readable (or CSV) output to `out`.
@@ -99,6 +122,88 @@ pub async fn run(store: &DynStore, cmd: AdminCommand, out: &mut dyn Write) -> Ap
                 s.records, s.fields, s.log_rows
             )
             .map_err(io)?;
+        }
+        AdminCommand::CaseShare {
+            candidate_id,
+            user,
+            consent,
+        } => {
+            let input = ShareInput {
+                candidate_id: candidate_id.clone(),
+                user: user.clone(),
+                consent,
+            };
+            // Consent is dated in Dutch time, whatever zone the server runs in.
+            let tz = jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC);
+            let today = jiff::Timestamp::now().to_zoned_datetime(tz).date();
+            let ch = store.share_case(&input, "admin", today).await?;
+            writeln!(
+                out,
+                "case {candidate_id} shared with {user}: {} field values go to {user}'s \
+                 laptops at their next sync",
+                ch.announced
+            )
+            .map_err(io)?;
+        }
+        AdminCommand::CaseUnshare { candidate_id, user } => {
+            store.unshare_case(&candidate_id, &user, "admin").await?;
+            writeln!(
+                out,
+                "case {candidate_id} no longer shared with {user}; {user}'s laptops remove it \
+                 at their next sync"
+            )
+            .map_err(io)?;
+        }
+        AdminCommand::CaseReassign { candidate_id, to } => {
+            let ch = store.reassign_case(&candidate_id, &to, "admin").await?;
+            writeln!(
+                out,
+                "case {candidate_id} now belongs to {to}; {}'s laptops remove it at their next \
+                 sync",
+                ch.purged.join(", ")
+            )
+            .map_err(io)?;
+        }
+        AdminCommand::CaseShares { candidate_id } => {
+            for s in store.case_shares(candidate_id.as_deref()).await? {
+                let state = match (&s.ended_at, &s.end_reason) {
+                    (Some(at), why) => format!(
+                        "ended {at} by {} ({})",
+                        s.ended_by.as_deref().unwrap_or("-"),
+                        why.as_deref().unwrap_or("-")
+                    ),
+                    (None, _) => "current".to_string(),
+                };
+                writeln!(
+                    out,
+                    "{}\t{}\tconsent {} by {}: {}\tgranted {} by {}\t{state}",
+                    s.candidate_id,
+                    s.user_name,
+                    s.consent.date,
+                    s.consent.given_by,
+                    s.consent.purpose,
+                    s.granted_at,
+                    s.granted_by
+                )
+                .map_err(io)?;
+            }
+        }
+        AdminCommand::CaseList { user } => {
+            for c in store.cases(user.as_deref()).await? {
+                writeln!(
+                    out,
+                    "{}\t{}\towner {}\tshared with {}",
+                    c.candidate_id,
+                    if c.name.is_empty() { "-" } else { &c.name },
+                    c.owner.as_deref().unwrap_or("-"),
+                    if c.shared_with.is_empty() {
+                        "-".to_string()
+                    } else {
+                        c.shared_with.join(", ")
+                    }
+                )
+                .map_err(io)?;
+            }
         }
         AdminCommand::AuditExport => {
             writeln!(out, "id,at,actor,device_id,action,entity,entity_id,detail").map_err(io)?;

@@ -87,6 +87,57 @@ enum AdminCmd {
         #[command(subcommand)]
         cmd: AuditCmd,
     },
+    /// Cases: find one, share it with a colleague (with consent), end a share, move it.
+    Case {
+        #[command(subcommand)]
+        cmd: CaseCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum CaseCmd {
+    /// Cases with their owner and the colleagues they are shared with.
+    List {
+        /// Only the cases this user owns or shares.
+        #[arg(long)]
+        user: Option<String>,
+    },
+    /// Share a case with a colleague, on the kandidaat's consent.
+    Share {
+        #[arg(long)]
+        candidate: String,
+        /// The colleague's user name.
+        #[arg(long = "with")]
+        with: String,
+        /// The day the consent was given, jjjj-mm-dd.
+        #[arg(long)]
+        consent_date: String,
+        /// What the consent covers.
+        #[arg(long)]
+        purpose: String,
+        /// Who gave it.
+        #[arg(long, default_value = "kandidaat")]
+        given_by: String,
+    },
+    /// End a share; the colleague's laptops remove the case at their next sync.
+    Unshare {
+        #[arg(long)]
+        candidate: String,
+        #[arg(long = "with")]
+        with: String,
+    },
+    /// Give a case another owner; the previous owner's laptops remove it.
+    Reassign {
+        #[arg(long)]
+        candidate: String,
+        #[arg(long)]
+        to: String,
+    },
+    /// Shares, current and ended, with the consent each rests on.
+    Shares {
+        #[arg(long)]
+        candidate: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -118,6 +169,42 @@ enum AuditCmd {
 fn parse_role(s: &str) -> Result<UserRole, String> {
     UserRole::parse(s)
         .ok_or_else(|| "one of jobcoach, accountmanager, teamleider, beheerder".into())
+}
+
+fn case_command(cmd: CaseCmd) -> AdminCommand {
+    match cmd {
+        CaseCmd::List { user } => AdminCommand::CaseList { user },
+        CaseCmd::Share {
+            candidate,
+            with,
+            consent_date,
+            purpose,
+            given_by,
+        } => AdminCommand::CaseShare {
+            candidate_id: candidate,
+            user: with,
+            consent: admin_consent(consent_date, purpose, given_by),
+        },
+        CaseCmd::Unshare { candidate, with } => AdminCommand::CaseUnshare {
+            candidate_id: candidate,
+            user: with,
+        },
+        CaseCmd::Reassign { candidate, to } => AdminCommand::CaseReassign {
+            candidate_id: candidate,
+            to,
+        },
+        CaseCmd::Shares { candidate } => AdminCommand::CaseShares {
+            candidate_id: candidate,
+        },
+    }
+}
+
+fn admin_consent(date: String, purpose: String, given_by: String) -> store::case_scope::Consent {
+    store::case_scope::Consent {
+        date,
+        purpose,
+        given_by,
+    }
 }
 
 fn init_logs(json: bool, default: &str) {
@@ -222,6 +309,7 @@ async fn main() -> anyhow::Result<()> {
                 AdminCmd::Audit {
                     cmd: AuditCmd::Export,
                 } => AdminCommand::AuditExport,
+                AdminCmd::Case { cmd } => case_command(cmd),
             };
             let mut out = std::io::stdout().lock();
             if let Err(e) = admin::run(&store, cmd, &mut out).await {

@@ -263,3 +263,109 @@ async fn serve_finishes_requests_in_flight_on_shutdown() {
         "nothing listens after shutdown"
     );
 }
+
+/// What a beheerder types to find, share and unshare a case, against the database a
+/// laptop's push filled.
+#[tokio::test]
+async fn admin_shares_a_case_on_consent_from_the_command_line() {
+    use werkpad_proto::sync::{Op, PushRequest};
+    use werkpad_server::store::{Caller, NewDevice, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    for name in ["anna", "bram"] {
+        admin(
+            &db,
+            &[
+                "user", "add", "--name", name, "--role", "jobcoach", "--team", "noord",
+            ],
+        );
+    }
+    let code = admin(&db, &["enrol-code", "--user", "anna"]);
+    {
+        let store = werkpad_server::store::sqlite::SqliteStore::open(&db).unwrap();
+        let now = jiff::Timestamp::now().as_second();
+        let anna = store
+            .enrol(
+                &NewDevice {
+                    code_hash: werkpad_server::auth::hash_enrol_code(code.trim()),
+                    device_id: "dev-a".into(),
+                    name: "laptop".into(),
+                    secret_hash: "unused".into(),
+                },
+                now,
+            )
+            .await
+            .unwrap();
+        let ops = [("first_name", "Sanne"), ("last_name", "Bakker")]
+            .into_iter()
+            .enumerate()
+            .map(|(i, (field, value))| Op {
+                op_id: format!("op-{i}"),
+                device_id: "dev-a".into(),
+                device_seq: i as u64 + 1,
+                entity: "candidate".into(),
+                entity_id: "cand-1".into(),
+                field: field.into(),
+                value: json!(value),
+                hlc: format!("{:016x}:dev-a", ((now as u64) << 32) + i as u64),
+                base_seq: None,
+            })
+            .collect();
+        let caller = Caller {
+            device_id: "dev-a".into(),
+            user_id: anna.id,
+            user_name: "anna".into(),
+        };
+        store
+            .push(&caller, &PushRequest { ops }, now)
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        admin(&db, &["case", "list", "--user", "anna"]),
+        "cand-1\tSanne Bakker\towner anna\tshared with -\n",
+        "the beheerder finds the case's id by its kandidaat's name"
+    );
+    let share = [
+        "case",
+        "share",
+        "--candidate",
+        "cand-1",
+        "--with",
+        "bram",
+        "--consent-date",
+        "2026-11-30",
+        "--purpose",
+        "begeleiding door de IPS-coach",
+    ];
+    assert!(admin(&db, &share).contains("shared with bram"));
+    assert!(admin(&db, &["case", "list"]).contains("owner anna\tshared with bram"));
+    let shares = admin(&db, &["case", "shares", "--candidate", "cand-1"]);
+    assert!(
+        shares.contains("consent 2026-11-30 by kandidaat: begeleiding door de IPS-coach")
+            && shares.contains("current"),
+        "the share is listed with its consent: {shares}"
+    );
+    let out = Command::new(BIN)
+        .args(["admin", "--db"])
+        .arg(&db)
+        .args(share)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "sharing twice is refused");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("bram already shares case cand-1"),
+        "with a message the beheerder understands"
+    );
+    admin(
+        &db,
+        &["case", "unshare", "--candidate", "cand-1", "--with", "bram"],
+    );
+    let shares = admin(&db, &["case", "shares"]);
+    assert!(shares.contains("ended"), "{shares}");
+    let csv = admin(&db, &["audit", "export"]);
+    assert!(
+        csv.contains(",share,candidate,cand-1,") && csv.contains(",unshare,candidate,cand-1,"),
+        "share and unshare are audited: {csv}"
+    );
+}

@@ -158,7 +158,8 @@ pub fn next_batch(store: &mut Store, max: usize) -> CoreResult<Vec<Op>> {
 }
 
 /// The server stored everything through `acked_through`: those leave the outbox. A record
-/// refused as erased is erased here too.
+/// refused as erased is erased here too; one refused as out of scope (its case left this
+/// user) is removed here, as the purge that follows in the pull would.
 pub fn acknowledged(store: &mut Store, resp: &PushResponse) -> CoreResult<()> {
     store.with_tx(|tx| {
         tx.conn().execute(
@@ -182,6 +183,12 @@ pub fn acknowledged(store: &mut Store, resp: &PushResponse) -> CoreResult<()> {
                     Some(c) => erase(tx, &c, true)?,
                     None => erase_record(tx, entity, entity_id)?,
                 }
+            } else if *code == SyncErrorCode::NotInScope {
+                log::warn!(
+                    "the server refused a change to {entity} {entity_id}: its case is no \
+                     longer shared with this user"
+                );
+                purge_record(tx, entity, entity_id)?;
             }
         }
         Ok(())
@@ -532,6 +539,24 @@ fn erase_record(tx: &mut Tx<'_>, entity: &str, id: &str) -> CoreResult<()> {
     Ok(())
 }
 
+/// A record of a case this user no longer sees: removed with what hangs under it, without a
+/// tombstone (the case lives on with others).
+fn purge_record(tx: &mut Tx<'_>, entity: &str, id: &str) -> CoreResult<()> {
+    if entity == "candidate" {
+        return erase(tx, id, false);
+    }
+    if let Some(e) = local_entity(entity) {
+        remove_tree(tx.conn(), e.table(), id)?;
+    }
+    forget(tx.conn(), id)
+}
+
+/// The next pull starts from the beginning of the log: the whole scope comes again.
+pub(super) fn restart_pull(conn: &Connection) -> CoreResult<()> {
+    conn.execute("UPDATE sync_settings SET pull_cursor = 0 WHERE id = 1", [])?;
+    Ok(())
+}
+
 /// Back to checks per statement once a removal is complete (a page being applied defers
 /// them again and sets orphans aside at its end), so nothing left dangling can fail a
 /// later commit and stop sync for good.
@@ -591,7 +616,14 @@ pub fn wipe(store: &mut Store) -> CoreResult<()> {
             }
             conn.execute(&format!("DELETE FROM \"{name}\""), [])?;
         }
-        conn.execute("DELETE FROM meta WHERE key = ?1", [PUSH_SEQ])?;
+        conn.execute(
+            "DELETE FROM meta WHERE key IN (?1, ?2, ?3)",
+            [
+                PUSH_SEQ,
+                super::verify::VERIFIED_AT,
+                super::verify::UNHEALED,
+            ],
+        )?;
         Ok(())
     })?;
     store.conn().execute_batch("VACUUM")?;

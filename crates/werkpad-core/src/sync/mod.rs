@@ -1,7 +1,8 @@
 //! Sync with the regional server (`shared/SYNC.md`): enrolment, push of the outbox with
 //! contiguous wire numbers, pull by server sequence applied page by page in one transaction
 //! with the cursor, per-field sequence tracking (`base_seq`), conflict records and their
-//! resolution, erasure and the wipe of a revoked laptop.
+//! resolution, erasure, purges of cases that left the user's scope, a periodic check of the
+//! whole scope against the server's, and the wipe of a revoked laptop.
 //!
 //! Network calls never hold the store: the caller's [`StoreAccess`] is taken only for the
 //! short local steps between them, so the coach keeps working while a sync runs.
@@ -11,9 +12,11 @@ mod local;
 mod orphans;
 mod prefetch;
 mod remote;
+mod verify;
 
 pub use local::{next_batch, pending, settings, Settings};
 pub use remote::{Remote, Transport, WireFuture, WireRequest};
+pub use verify::{local_digest, VERIFY_EVERY};
 
 use crate::clock::amsterdam;
 use crate::service::Session;
@@ -272,7 +275,8 @@ pub async fn sync_via<A: StoreAccess>(
     let mut report = SyncReport::default();
     let result = async {
         push_all(a, &remote, &mut report).await?;
-        pull_all(a, &remote, None, &mut report).await
+        pull_all(a, &remote, None, &mut report).await?;
+        verify::check(a, &remote, &mut report).await
     }
     .await;
     match &result {

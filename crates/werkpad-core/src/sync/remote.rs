@@ -1,5 +1,5 @@
-//! The wire side: `/v1/enrol`, `/v1/push`, `/v1/pull`, with reqwest over rustls or any
-//! other [`Transport`].
+//! The wire side: `/v1/enrol`, `/v1/push`, `/v1/pull`, `/v1/verify`, with reqwest over
+//! rustls or any other [`Transport`].
 
 use super::SyncError;
 use serde::de::DeserializeOwned;
@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use werkpad_proto::sync::{
     EnrolRequest, EnrolResponse, Op, PullResponse, PushRequest, PushResponse,
-    SyncError as WireError, PROTOCOL_HEADER, PROTOCOL_VERSION,
+    SyncError as WireError, VerifyResponse, PROTOCOL_HEADER, PROTOCOL_VERSION,
 };
 
 /// A request as it goes on the wire, for a [`Transport`].
@@ -153,6 +153,11 @@ impl Remote {
         let body = PushRequest { ops: ops.to_vec() };
         self.send("POST", "/v1/push".into(), Some(json_body(&body)?))
             .await
+    }
+
+    /// Count and digest of everything this device's user may see, with the server's head.
+    pub async fn verify(&self) -> Result<VerifyResponse, SyncError> {
+        self.send("GET", "/v1/verify".into(), None).await
     }
 
     pub async fn pull(&self, cursor: u64, limit: u32) -> Result<PullResponse, SyncError> {

@@ -163,9 +163,11 @@ pub fn invariants(w: &World) -> Result<(), String> {
     every_stored_op_is_kept(w, &sv)?;
     lone_edits_survive(w, &sv)?;
     notes_are_never_merged(&sv)?;
+    refusals_follow_lost_cases(w)?;
     for l in 0..w.laptops.len() {
         replica_matches_server(w, &sv, l)?;
         erased_is_gone(w, l)?;
+        lost_cases_are_gone(w, &sv, l)?;
     }
     for id in &w.erased {
         let kept = sv
@@ -183,7 +185,8 @@ pub fn invariants(w: &World) -> Result<(), String> {
 }
 
 /// SYNC.md 1 and 4: every operation the server acknowledged is applied, held in a
-/// conflict record, refused for an erased record, or was a concurrent write of the same value.
+/// conflict record, refused for an erased record or a case its user lost, or was a
+/// concurrent write of the same value.
 fn every_stored_op_is_kept(w: &World, sv: &ServerView) -> Result<(), String> {
     for op in w.wire.stored.lock().unwrap().values() {
         let erased = sv
@@ -199,7 +202,8 @@ fn every_stored_op_is_kept(w: &World, sv: &ServerView) -> Result<(), String> {
         let kept = sv.log_ops.contains(&op.op_id)
             || sv.conflict_sides.contains(&op.hlc)
             || sv.log_values.contains(&same)
-            || erased;
+            || erased
+            || w.wire.out_of_scope.lock().unwrap().contains(&op.op_id);
         if !kept {
             return Err(format!("acknowledged operation lost: {op:?}"));
         }
@@ -210,10 +214,30 @@ fn every_stored_op_is_kept(w: &World, sv: &ServerView) -> Result<(), String> {
 /// SYNC.md 1: a field only one laptop ever wrote ends with that laptop's last value, however
 /// the other fields of the record were edited elsewhere meanwhile.
 fn lone_edits_survive(w: &World, sv: &ServerView) -> Result<(), String> {
+    let refused: BTreeSet<(String, String, String, String)> = w
+        .wire
+        .stored
+        .lock()
+        .unwrap()
+        .values()
+        .filter(|op| w.wire.out_of_scope.lock().unwrap().contains(&op.op_id))
+        .map(|op| {
+            (
+                op.entity.clone(),
+                op.entity_id.clone(),
+                op.field.clone(),
+                op.device_id.clone(),
+            )
+        })
+        .collect();
     for ((e, i, f), writes) in &w.intents {
         let (first, _) = writes[0];
         if writes.iter().any(|(l, _)| *l != first) {
             continue;
+        }
+        let device = device_id(w, first);
+        if refused.contains(&(e.clone(), i.clone(), f.clone(), device)) {
+            continue; // written into a case its user lost meanwhile: refused, on purpose
         }
         let Some(r) = sv.records.get(&(e.clone(), i.clone())) else {
             return Err(format!("{e} {i} never reached the server"));
@@ -295,7 +319,9 @@ fn replica_matches_server(w: &World, sv: &ServerView, l: usize) -> Result<(), St
             }
         }
         for ((e, id), r) in &sv.records {
-            if e != entity || r.erased || !sv.visible(r, user) {
+            // A record without fields carries nothing to hold (e.g. the row the server keeps
+            // of a record refused in a case its author lost).
+            if e != entity || r.erased || r.fields.is_empty() || !sv.visible(r, user) {
                 continue;
             }
             if !held.contains(id) {
@@ -334,54 +360,101 @@ fn replica_matches_server(w: &World, sv: &ServerView, l: usize) -> Result<(), St
     Ok(())
 }
 
+fn device_id(w: &World, l: usize) -> String {
+    w.laptops[l].with(|s| s.store.actor().device_id.clone())
+}
+
+/// A write is refused as out of scope only when its user lost a case.
+fn refusals_follow_lost_cases(w: &World) -> Result<(), String> {
+    let refused = w.wire.out_of_scope.lock().unwrap().clone();
+    let stored = w.wire.stored.lock().unwrap();
+    for op_id in refused {
+        let op = &stored[&op_id];
+        let l = (0..w.laptops.len())
+            .find(|l| device_id(w, *l) == op.device_id)
+            .expect("a laptop of the simulation");
+        let user = w.laptops[l].user;
+        if !w.lost.iter().any(|(_, u)| *u == user) {
+            return Err(format!(
+                "{} had {op:?} refused as out of scope, but its user lost no case",
+                w.laptops[l].name
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// SYNC.md 7: a case that left a user's scope is nowhere on that user's laptops, exactly
+/// as an erased one: not in tables, outbox, field states, conflicts or search index.
+fn lost_cases_are_gone(w: &World, sv: &ServerView, l: usize) -> Result<(), String> {
+    let laptop = &w.laptops[l];
+    let user = sv.users[super::world::USERS[laptop.user].0];
+    for (case, u) in &w.lost {
+        if *u == laptop.user && !sv.access.contains(&(case.clone(), user)) {
+            nothing_of(w, l, case, "lost")?;
+        }
+    }
+    Ok(())
+}
+
 /// SYNC.md 8: an erased candidate and everything attached is nowhere on a laptop: not in
 /// its tables, outbox, field states, conflict records or search index.
 fn erased_is_gone(w: &World, l: usize) -> Result<(), String> {
-    let laptop = &w.laptops[l];
     for id in &w.erased {
-        let mut ids = vec![id.clone()];
-        ids.extend(
-            w.notes
-                .iter()
-                .filter(|(_, c)| *c == id)
-                .map(|(n, _)| n.clone()),
-        );
-        for x in &ids {
-            let list = format!("'{x}'");
-            for (what, sql) in [
-                (
-                    "candidate",
-                    format!("SELECT count(*) FROM candidates WHERE id = {list}"),
-                ),
-                (
-                    "note",
-                    format!(
-                        "SELECT count(*) FROM notes WHERE id = {list} OR candidate_id = {list}"
-                    ),
-                ),
-                (
-                    "outbox entry",
-                    format!("SELECT count(*) FROM outbox WHERE entity_id = {list}"),
-                ),
-                (
-                    "field state",
-                    format!("SELECT count(*) FROM sync_fields WHERE entity_id = {list}"),
-                ),
-                (
-                    "conflict",
-                    format!("SELECT count(*) FROM conflicts WHERE entity_id = {list}"),
-                ),
-            ] {
-                let n: Vec<i64> = laptop.query(&sql);
-                if n[0] > 0 {
-                    return Err(format!(
-                        "{} still holds a {what} of erased {id} ({x})",
-                        laptop.name
-                    ));
-                }
+        nothing_of(w, l, id, "erased")?;
+    }
+    search_index_is_clean(w, l)
+}
+
+/// Nothing of the case `id` (its candidate and notes) on laptop `l`.
+fn nothing_of(w: &World, l: usize, id: &String, how: &str) -> Result<(), String> {
+    let laptop = &w.laptops[l];
+    let mut ids = vec![id.clone()];
+    ids.extend(
+        w.notes
+            .iter()
+            .filter(|(_, c)| *c == id)
+            .map(|(n, _)| n.clone()),
+    );
+    for x in &ids {
+        let list = format!("'{x}'");
+        for (what, sql) in [
+            (
+                "candidate",
+                format!("SELECT count(*) FROM candidates WHERE id = {list}"),
+            ),
+            (
+                "note",
+                format!("SELECT count(*) FROM notes WHERE id = {list} OR candidate_id = {list}"),
+            ),
+            (
+                "outbox entry",
+                format!("SELECT count(*) FROM outbox WHERE entity_id = {list}"),
+            ),
+            (
+                "field state",
+                format!("SELECT count(*) FROM sync_fields WHERE entity_id = {list}"),
+            ),
+            (
+                "conflict",
+                format!("SELECT count(*) FROM conflicts WHERE entity_id = {list}"),
+            ),
+        ] {
+            let n: Vec<i64> = laptop.query(&sql);
+            if n[0] > 0 {
+                return Err(format!(
+                    "{} still holds a {what} of {how} {id} ({x})",
+                    laptop.name
+                ));
             }
         }
     }
+    Ok(())
+}
+
+/// The search index holds no row of a removed record.
+fn search_index_is_clean(w: &World, l: usize) -> Result<(), String> {
+    let laptop = &w.laptops[l];
     for (fts, table) in [("candidate_fts", "candidates"), ("note_fts", "notes")] {
         let n: Vec<i64> = laptop.query(&format!(
             "SELECT count(*) FROM {fts} WHERE rowid NOT IN (SELECT n FROM {table})"
@@ -390,6 +463,32 @@ fn erased_is_gone(w: &World, l: usize) -> Result<(), String> {
             return Err(format!(
                 "{}: {fts} holds {} rows of removed records",
                 laptop.name, n[0]
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// SYNC.md 3 and 7: after quiescence every laptop's own digest of its scope equals the
+/// server's for its user, so the periodic check never fetches a healthy laptop's scope.
+pub async fn scopes_verify(w: &World) -> Result<(), String> {
+    let users = w.server.list_users().await.unwrap();
+    for laptop in &w.laptops {
+        let name = super::world::USERS[laptop.user].0;
+        let user = users.iter().find(|u| u.name == name).expect("a user");
+        let caller = werkpad_server::store::Caller {
+            device_id: String::new(),
+            user_id: user.id,
+            user_name: user.name.clone(),
+        };
+        let server = w.server.verify(&caller).await.unwrap();
+        let mine = laptop
+            .with(|s| werkpad_core::sync::local_digest(s.store.conn()))
+            .unwrap();
+        if mine.count != server.count || mine.hash_hex() != server.hash {
+            return Err(format!(
+                "{}: its scope digest ({} field states) differs from the server's ({})",
+                laptop.name, mine.count, server.count
             ));
         }
     }

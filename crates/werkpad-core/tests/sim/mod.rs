@@ -5,5 +5,6 @@
 pub mod check;
 pub mod net;
 pub mod record_steps;
+pub mod scope_steps;
 pub mod steps;
 pub mod world;

@@ -5,19 +5,23 @@
 use axum::body::Body;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, Mutex};
 use tower::ServiceExt;
 use werkpad_core::sync::{Transport, WireFuture, WireRequest};
-use werkpad_proto::sync::{Op, PushRequest, PROTOCOL_HEADER, PROTOCOL_VERSION};
+use werkpad_proto::sync::{
+    Op, PushRequest, PushResponse, SyncErrorCode, PROTOCOL_HEADER, PROTOCOL_VERSION,
+};
 
 /// What all laptops share: the server router, requests held back to be delivered later in
-/// any order, and every operation the server answered a push of with success.
-#[derive(Clone)]
+/// any order, every operation the server answered a push of with success, and those among
+/// them it refused because their case had left the user's scope.
+#[derive(Clone, Default)]
 pub struct Wire {
     pub router: axum::Router,
     pub delayed: Arc<Mutex<Vec<WireRequest>>>,
     pub stored: Arc<Mutex<BTreeMap<String, Op>>>,
+    pub out_of_scope: Arc<Mutex<BTreeSet<String>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +82,16 @@ impl Wire {
         if status == 200 && req.path == "/v1/push" {
             let push: PushRequest = serde_json::from_slice(req.body.as_deref().unwrap_or_default())
                 .expect("the server accepted it, so it decodes");
+            let resp: PushResponse =
+                serde_json::from_slice(&body).expect("a successful push answers its receipt");
+            let mut refused = self.out_of_scope.lock().unwrap();
+            for r in &resp.rejected {
+                if r.code == SyncErrorCode::NotInScope {
+                    if let Some(op) = push.ops.iter().find(|o| o.device_seq == r.device_seq) {
+                        refused.insert(op.op_id.clone());
+                    }
+                }
+            }
             let mut stored = self.stored.lock().unwrap();
             for op in push.ops {
                 stored.insert(op.op_id.clone(), op);

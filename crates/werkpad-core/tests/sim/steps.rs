@@ -1,5 +1,6 @@
 //! The seeded schedule: offline edits through the app's own use-cases, syncs over the
-//! faulty network, crashes, clock errors, late deliveries and erasures.
+//! faulty network, crashes, clock errors, late deliveries, erasures and changes of who
+//! sees a case.
 
 use super::world::World;
 use rand::Rng;
@@ -26,7 +27,7 @@ pub async fn step(w: &mut World) -> Result<(), String> {
         std::sync::atomic::Ordering::SeqCst,
     );
     let l = w.rng.random_range(0..w.laptops.len());
-    match w.rng.random_range(0..100) {
+    match w.rng.random_range(0..106) {
         0..=7 => new_employer(w, l),
         8..=11 => super::record_steps::employer_record(w, l),
         12..=29 => edit_employer(w, l),
@@ -54,7 +55,10 @@ pub async fn step(w: &mut World) -> Result<(), String> {
             ));
             w.laptops[l].sync_and_crash_mid_apply(after).await;
         }
-        _ => erase(w).await,
+        98..=99 => erase(w).await,
+        100..=101 => super::scope_steps::share(w).await,
+        102..=104 => super::scope_steps::unshare(w).await,
+        _ => super::scope_steps::reassign(w).await,
     }
     Ok(())
 }

@@ -149,6 +149,8 @@ pub struct World {
     pub notes: BTreeMap<String, String>,
     pub note_order: Vec<String>,
     pub erased: Vec<String>,
+    /// (case, user index): cases a user lost (share ended, moved to another owner).
+    pub lost: std::collections::BTreeSet<(String, usize)>,
     pub counter: u64,
     _dir: tempfile::TempDir,
 }
@@ -165,8 +167,7 @@ impl Template {
         let server: DynStore = Arc::new(SqliteStore::open(&dir.path().join(SERVER_DB)).unwrap());
         let wire = Wire {
             router: werkpad_server::router(werkpad_server::AppState::new(server.clone())),
-            delayed: Arc::default(),
-            stored: Arc::default(),
+            ..Wire::default()
         };
         let mut i = 0;
         for (user, devices) in USERS {
@@ -230,8 +231,7 @@ impl World {
         let server: DynStore = Arc::new(SqliteStore::open(&server_db).unwrap());
         let wire = Wire {
             router: werkpad_server::router(werkpad_server::AppState::new(server.clone())),
-            delayed: Arc::default(),
-            stored: Arc::default(),
+            ..Wire::default()
         };
         let world_ms = Arc::new(AtomicI64::new(0));
         // A fixed past instant: stamps replay the same, and the server (on real time)
@@ -280,6 +280,7 @@ impl World {
             notes: BTreeMap::new(),
             note_order: Vec::new(),
             erased: Vec::new(),
+            lost: Default::default(),
             counter: 0,
             _dir: dir,
         }

@@ -2,12 +2,14 @@
 //! rules live once, in [`plan`], as a pure function over a snapshot each backend loads
 //! inside its write transaction; the backends only read and write rows.
 
+pub mod case_scope;
 pub mod plan;
 pub mod postgres;
 pub mod sqlite;
 
 use crate::error::AppResult;
 use async_trait::async_trait;
+use case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput};
 use serde::Serialize;
 use std::sync::Arc;
 use werkpad_proto::sync::{PullResponse, PushRequest, PushResponse, UserRole, VerifyResponse};
@@ -107,6 +109,32 @@ pub trait Store: Send + Sync + 'static {
     /// Removes a candidate and everything attached from the server, leaving tombstones.
     async fn erase_candidate(&self, candidate_id: &str, actor: &str) -> AppResult<EraseSummary>;
     async fn audit(&self) -> AppResult<Vec<AuditRow>>;
+    /// Shares a case with a colleague on the kandidaat's consent: from now on it syncs to
+    /// the colleague's laptops as to the owner's. `today` bounds the consent date.
+    async fn share_case(
+        &self,
+        input: &ShareInput,
+        actor: &str,
+        today: jiff::civil::Date,
+    ) -> AppResult<ScopeChange>;
+    /// Ends a share; the colleague's laptops purge the case at their next sync.
+    async fn unshare_case(
+        &self,
+        candidate_id: &str,
+        user: &str,
+        actor: &str,
+    ) -> AppResult<ScopeChange>;
+    /// Moves a case to another owner; the previous owner's laptops purge it.
+    async fn reassign_case(
+        &self,
+        candidate_id: &str,
+        to_user: &str,
+        actor: &str,
+    ) -> AppResult<ScopeChange>;
+    /// Every share, current and ended (of one case, when given), oldest first.
+    async fn case_shares(&self, candidate_id: Option<&str>) -> AppResult<Vec<CaseShare>>;
+    /// The cases on the server (those a user owns or shares, when given), by name.
+    async fn cases(&self, user: Option<&str>) -> AppResult<Vec<CaseInfo>>;
 }
 
 /// Opens the store a command line names: a PostgreSQL URL wins over a SQLite file.

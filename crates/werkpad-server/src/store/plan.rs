@@ -73,6 +73,9 @@ pub struct Snapshot {
     pub fields: HashMap<FieldKey, FieldRow>,
     /// Cases (candidate ids) the caller's user may see, among those asked for.
     pub access: HashSet<String>,
+    /// Cases the caller's user saw once and lost (share ended, moved to another owner),
+    /// among those asked for and not in `access`.
+    pub left: HashSet<String>,
 }
 
 /// What a backend must load for the new operations of a batch.
@@ -374,9 +377,18 @@ struct Planner<'a> {
     plan: Plan,
     dirty_records: BTreeSet<RecKey>,
     dirty_fields: BTreeSet<FieldKey>,
+    /// The case, when the last refusal was for a case the caller's user lost.
+    lost: Option<String>,
 }
 
 impl Planner<'_> {
+    /// The refusal of a record outside the caller's scope; notes when it lies in a case the
+    /// user lost, so [`Planner::op`] can refuse that one operation instead of the batch.
+    fn out_of_scope(&mut self, case: Option<String>, seq: u64) -> AppError {
+        self.lost = case.filter(|c| self.snap.left.contains(c));
+        not_in_scope(seq)
+    }
+
     fn next_seq(&mut self) -> u64 {
         self.snap.head += 1;
         self.snap.head
@@ -410,7 +422,10 @@ impl Planner<'_> {
         match self.snap.records.get(&key) {
             Some(r) if r.erased => Ok(Joined::Erased(r.scope_case.clone())),
             Some(r) if self.visible(r) => Ok(Joined::Scope(r.scope_case.clone(), r.scope_user)),
-            Some(_) => Err(not_in_scope(seq)),
+            Some(r) => {
+                let case = r.scope_case.clone();
+                Err(self.out_of_scope(case, seq))
+            }
             None => Ok(Joined::Scope(None, Some(self.caller.user_id))),
         }
     }
@@ -422,7 +437,10 @@ impl Planner<'_> {
         match self.snap.records.get(&key) {
             Some(r) if r.erased => Ok(None),
             Some(r) if self.visible(r) => Ok(Some(cand.to_string())),
-            Some(_) => Err(not_in_scope(seq)),
+            Some(r) => {
+                let case = r.scope_case.clone();
+                Err(self.out_of_scope(case, seq))
+            }
             None => {
                 self.claim_case(cand);
                 Ok(Some(cand.to_string()))
@@ -600,15 +618,43 @@ impl Planner<'_> {
         r
     }
 
+    /// One operation. A write into a case the user lost is acknowledged and refused on its
+    /// own (the laptop may have written it before it learnt), so the rest of its outbox
+    /// still goes through; any other scope breach refuses the batch.
     fn op(&mut self, op: &Op, batch: &[Op]) -> AppResult<()> {
         let hash = op_hash(op);
+        match self.op_in_scope(op, batch, hash.clone()) {
+            Err(_) if self.lost.is_some() => {
+                let case = self.lost.take();
+                let key = (op.entity.clone(), op.entity_id.clone());
+                if !self.snap.records.contains_key(&key) {
+                    // A record the laptop made in the lost case is kept as an empty row of
+                    // that case, so what hangs under it (in this or a later batch) is
+                    // refused the same way instead of landing with its author.
+                    self.put_record(RecordRow {
+                        entity: key.0,
+                        entity_id: key.1,
+                        scope_case: case,
+                        scope_user: None,
+                        created_by: self.caller.user_id,
+                        erased: false,
+                    });
+                }
+                self.reject(op, hash, SyncErrorCode::NotInScope);
+                Ok(())
+            }
+            other => other,
+        }
+    }
+
+    fn op_in_scope(&mut self, op: &Op, batch: &[Op], hash: String) -> AppResult<()> {
         let mut rec = self.record_for(op, batch)?;
         if rec.erased {
             self.reject(op, hash, SyncErrorCode::Erased);
             return Ok(());
         }
         if !self.visible(&rec) {
-            return Err(not_in_scope(op.device_seq));
+            return Err(self.out_of_scope(rec.scope_case.clone(), op.device_seq));
         }
         let link = case_link(&op.entity).filter(|(field, _)| *field == op.field);
         if let (Some((_, parent)), Some(_), Value::String(p)) = (link, rec.scope_user, &op.value) {
@@ -703,6 +749,7 @@ pub fn plan(
         plan: Plan::default(),
         dirty_records: BTreeSet::new(),
         dirty_fields: BTreeSet::new(),
+        lost: None,
     };
     p.plan.response.rejected = prior_rejected;
     for op in new_ops {

@@ -2,6 +2,7 @@
 //! one `log_head` row, so server sequence numbers are assigned and committed in order: a
 //! puller never passes a number whose transaction has yet to commit.
 
+use super::case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput};
 use super::plan::{self, FieldRow, LogRow, PriorOp, RecordRow, Snapshot};
 use super::sqlite::{
     bad_code, code_text, device_taken, erase_row, kind_of, kind_text, page, push_detail,
@@ -19,6 +20,8 @@ use werkpad_proto::sync::{
     PullResponse, PulledOp, PushRequest, PushResponse, RejectedOp, ScopeDigest, SyncErrorCode,
     UserRole, VerifyResponse,
 };
+
+mod scope;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS users (
@@ -105,6 +108,26 @@ CREATE TABLE IF NOT EXISTS case_access (
     PRIMARY KEY (candidate_id, user_id)
 );
 CREATE INDEX IF NOT EXISTS case_access_user ON case_access (user_id);
+CREATE TABLE IF NOT EXISTS case_shares (
+    id           BIGSERIAL PRIMARY KEY,
+    candidate_id TEXT NOT NULL,
+    user_id      BIGINT NOT NULL REFERENCES users (id),
+    consent_date TEXT NOT NULL,
+    purpose      TEXT NOT NULL,
+    given_by     TEXT NOT NULL,
+    granted_at   TEXT NOT NULL,
+    granted_by   TEXT NOT NULL,
+    ended_at     TEXT,
+    ended_by     TEXT,
+    end_reason   TEXT
+);
+CREATE INDEX IF NOT EXISTS case_shares_case ON case_shares (candidate_id);
+CREATE TABLE IF NOT EXISTS case_left (
+    candidate_id TEXT NOT NULL,
+    user_id      BIGINT NOT NULL,
+    left_at      TEXT NOT NULL,
+    PRIMARY KEY (candidate_id, user_id)
+);
 CREATE TABLE IF NOT EXISTS audit (
     id        BIGSERIAL PRIMARY KEY,
     at        TEXT NOT NULL,
@@ -117,8 +140,10 @@ CREATE TABLE IF NOT EXISTS audit (
 );
 "#;
 
-const VISIBLE: &str = "((scope_case IS NULL AND scope_user IS NULL) OR scope_user = $1
-     OR scope_case IN (SELECT candidate_id FROM case_access WHERE user_id = $1))";
+/// As the SQLite store's: a row is seen by its user (if it names one) within its case (if
+/// it names one).
+const VISIBLE: &str = "((scope_user IS NULL OR scope_user = $1) AND (scope_case IS NULL
+     OR scope_case IN (SELECT candidate_id FROM case_access WHERE user_id = $1)))";
 
 pub struct PgStore {
     pool: Pool,
@@ -261,6 +286,18 @@ async fn load_snapshot(
     {
         snap.access.insert(r.get(0));
     }
+    let lost: Vec<&String> = cases.iter().filter(|c| !snap.access.contains(*c)).collect();
+    if !lost.is_empty() {
+        for r in tx
+            .query(
+                "SELECT candidate_id FROM case_left WHERE user_id = $1 AND candidate_id = ANY($2)",
+                &[&caller.user_id, &lost],
+            )
+            .await?
+        {
+            snap.left.insert(r.get(0));
+        }
+    }
     Ok(())
 }
 
@@ -294,6 +331,10 @@ async fn write_plan(tx: &impl GenericClient, caller: &Caller, plan: &plan::Plan)
             &[&plan.grant, &caller.user_id, &now],
         )
         .await?;
+        let team = super::case_scope::pg(super::case_scope::TEAM_GRANT);
+        for c in &plan.grant {
+            tx.execute(&team, &[c, &caller.user_id, &now]).await?;
+        }
     }
     if !plan.fields.is_empty() {
         let f = &plan.fields;
@@ -384,8 +425,12 @@ impl Store for PgStore {
             &[&now, &format!("{name} ({})", role.as_str())],
         )
         .await?;
+        let user = user_of(&row)?;
+        if role == UserRole::Teamleider {
+            scope::join_team(&tx, user.id).await?;
+        }
         tx.commit().await?;
-        user_of(&row)
+        Ok(user)
     }
 
     async fn list_users(&self) -> AppResult<Vec<User>> {
@@ -741,6 +786,41 @@ impl Store for PgStore {
             fields,
             log_rows,
         })
+    }
+
+    async fn share_case(
+        &self,
+        input: &ShareInput,
+        actor: &str,
+        today: jiff::civil::Date,
+    ) -> AppResult<ScopeChange> {
+        self.share_tx(input, actor, today).await
+    }
+
+    async fn unshare_case(
+        &self,
+        candidate_id: &str,
+        user: &str,
+        actor: &str,
+    ) -> AppResult<ScopeChange> {
+        self.unshare_tx(candidate_id, user, actor).await
+    }
+
+    async fn reassign_case(
+        &self,
+        candidate_id: &str,
+        to_user: &str,
+        actor: &str,
+    ) -> AppResult<ScopeChange> {
+        self.reassign_tx(candidate_id, to_user, actor).await
+    }
+
+    async fn case_shares(&self, candidate_id: Option<&str>) -> AppResult<Vec<CaseShare>> {
+        self.shares_q(candidate_id).await
+    }
+
+    async fn cases(&self, user: Option<&str>) -> AppResult<Vec<CaseInfo>> {
+        self.cases_q(user).await
     }
 
     async fn audit(&self) -> AppResult<Vec<AuditRow>> {

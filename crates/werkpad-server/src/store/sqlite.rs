@@ -2,6 +2,7 @@
 //! One connection behind a mutex; every call runs on the blocking pool. SQLite's single
 //! writer makes the server sequence gap-free in commit order.
 
+use super::case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput};
 use super::plan::{self, FieldRow, LogRow, PriorOp, RecordRow, Snapshot};
 use super::{
     now_text, AuditRow, Caller, DeviceAuth, DeviceInfo, EraseSummary, NewDevice, Store, User,
@@ -17,6 +18,8 @@ use werkpad_proto::sync::{
     PullResponse, PulledKind, PulledOp, PushRequest, PushResponse, RejectedOp, ScopeDigest,
     SyncErrorCode, UserRole, VerifyResponse,
 };
+
+mod scope;
 
 const SCHEMA: &str = r#"
 CREATE TABLE IF NOT EXISTS users (
@@ -105,6 +108,30 @@ CREATE TABLE IF NOT EXISTS case_access (
     PRIMARY KEY (candidate_id, user_id)
 );
 CREATE INDEX IF NOT EXISTS case_access_user ON case_access (user_id);
+-- Shares with the kandidaat's consent, kept after they end: who could see a case, from
+-- when to when, and on what ground.
+CREATE TABLE IF NOT EXISTS case_shares (
+    id           INTEGER PRIMARY KEY,
+    candidate_id TEXT NOT NULL,
+    user_id      INTEGER NOT NULL REFERENCES users (id),
+    consent_date TEXT NOT NULL,
+    purpose      TEXT NOT NULL,
+    given_by     TEXT NOT NULL,
+    granted_at   TEXT NOT NULL,
+    granted_by   TEXT NOT NULL,
+    ended_at     TEXT,
+    ended_by     TEXT,
+    end_reason   TEXT
+);
+CREATE INDEX IF NOT EXISTS case_shares_case ON case_shares (candidate_id);
+-- Users a case left (share ended, moved to another owner): their pushes for it are refused
+-- operation by operation instead of failing the whole batch.
+CREATE TABLE IF NOT EXISTS case_left (
+    candidate_id TEXT NOT NULL,
+    user_id      INTEGER NOT NULL,
+    left_at      TEXT NOT NULL,
+    PRIMARY KEY (candidate_id, user_id)
+);
 CREATE TABLE IF NOT EXISTS audit (
     id        INTEGER PRIMARY KEY,
     at        TEXT NOT NULL,
@@ -207,8 +234,10 @@ pub(crate) fn device_taken() -> AppError {
     )
 }
 
-const VISIBLE: &str = "((scope_case IS NULL AND scope_user IS NULL) OR scope_user = ?1
-     OR scope_case IN (SELECT candidate_id FROM case_access WHERE user_id = ?1))";
+/// A row is seen by its user (when it names one) within its case (when it names one): a
+/// case row for everyone in the case, a catch-up row (both set) for its one new viewer.
+const VISIBLE: &str = "((scope_user IS NULL OR scope_user = ?1) AND (scope_case IS NULL
+     OR scope_case IN (SELECT candidate_id FROM case_access WHERE user_id = ?1)))";
 
 fn push_tx(
     conn: &mut Connection,
@@ -320,9 +349,13 @@ fn push_tx(
         }
         let mut acc = tx
             .prepare_cached("SELECT 1 FROM case_access WHERE user_id = ?1 AND candidate_id = ?2")?;
+        let mut left =
+            tx.prepare_cached("SELECT 1 FROM case_left WHERE user_id = ?1 AND candidate_id = ?2")?;
         for c in cases {
             if acc.exists(params![caller.user_id, c])? {
                 snap.access.insert(c);
+            } else if left.exists(params![caller.user_id, c])? {
+                snap.left.insert(c);
             }
         }
     }
@@ -360,6 +393,10 @@ fn push_tx(
                 "INSERT OR IGNORE INTO case_access (candidate_id, user_id, reason, granted_at)
                  VALUES (?1, ?2, 'owner', ?3)",
             )?;
+            for c in &plan.grant {
+                st.execute(params![c, caller.user_id, now])?;
+            }
+            let mut st = tx.prepare_cached(super::case_scope::TEAM_GRANT)?;
             for c in &plan.grant {
                 st.execute(params![c, caller.user_id, now])?;
             }
@@ -470,7 +507,7 @@ impl Store for SqliteStore {
         let (name, team) = (name.to_string(), team.map(str::to_string));
         self.run(move |c| {
             let now = now_text();
-            let tx = c.transaction()?;
+            let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let exists = tx.query_row("SELECT 1 FROM users WHERE name = ?1", [&name], |_| Ok(()));
             if exists.optional()?.is_some() {
                 return Err(AppError::invalid(format!("A user named {name:?} exists already.")));
@@ -484,6 +521,9 @@ impl Store for SqliteStore {
                 "INSERT INTO audit (at, actor, action, detail) VALUES (?1, 'admin', 'user_add', ?2)",
                 params![now, format!("{name} ({})", role.as_str())],
             )?;
+            if role == UserRole::Teamleider {
+                scope::join_team(&tx, id)?;
+            }
             tx.commit()?;
             Ok(User {
                 id,
@@ -796,6 +836,57 @@ impl Store for SqliteStore {
             })
         })
         .await
+    }
+
+    async fn share_case(
+        &self,
+        input: &ShareInput,
+        actor: &str,
+        today: jiff::civil::Date,
+    ) -> AppResult<ScopeChange> {
+        let (input, actor) = (input.clone(), actor.to_string());
+        self.run(move |c| scope::share(c, &input, &actor, today))
+            .await
+    }
+
+    async fn unshare_case(
+        &self,
+        candidate_id: &str,
+        user: &str,
+        actor: &str,
+    ) -> AppResult<ScopeChange> {
+        let (cid, user, actor) = (
+            candidate_id.to_string(),
+            user.to_string(),
+            actor.to_string(),
+        );
+        self.run(move |c| scope::unshare(c, &cid, &user, &actor))
+            .await
+    }
+
+    async fn reassign_case(
+        &self,
+        candidate_id: &str,
+        to_user: &str,
+        actor: &str,
+    ) -> AppResult<ScopeChange> {
+        let (cid, to, actor) = (
+            candidate_id.to_string(),
+            to_user.to_string(),
+            actor.to_string(),
+        );
+        self.run(move |c| scope::reassign(c, &cid, &to, &actor))
+            .await
+    }
+
+    async fn case_shares(&self, candidate_id: Option<&str>) -> AppResult<Vec<CaseShare>> {
+        let cid = candidate_id.map(str::to_string);
+        self.run(move |c| scope::shares(c, cid.as_deref())).await
+    }
+
+    async fn cases(&self, user: Option<&str>) -> AppResult<Vec<CaseInfo>> {
+        let user = user.map(str::to_string);
+        self.run(move |c| scope::cases(c, user.as_deref())).await
     }
 
     async fn audit(&self) -> AppResult<Vec<AuditRow>> {
