@@ -2,6 +2,8 @@
 //! server under 200 devices on PostgreSQL. Prints `BENCH <name> <value> <unit>` lines.
 //! Run with `./dev bench` (or `cargo build --release -p werkpad-server -p werkpad-tests`,
 //! `npm --prefix tests/pouchdb ci --ignore-scripts`, then `target/release/sync_bench`).
+//! `--parts werkpad,pouchdb,load` runs only the named parts (default: all three; `load` is
+//! the 200 devices on PostgreSQL); a speed-up line needs both `werkpad` and `pouchdb`.
 //!
 //! What each figure covers (Werkpad / PouchDB):
 //! - `sync_push_5k_ms`: 5,000 werkgevers (about 300 bytes each as JSON) created on device A
@@ -33,6 +35,7 @@ use werkpad_core::store::install::KdfParams;
 use werkpad_core::store::Entity;
 use werkpad_core::sync::{self, Remote, SyncReport};
 use werkpad_proto::{DemoInput, EmployerInput, EnrolInput, Role, SetupInput};
+use werkpad_tests::args::Args;
 use werkpad_tests::pouch::PouchServer;
 use werkpad_tests::server_load;
 use werkpad_tests::server_proc::{ServerDb, ServerProcess};
@@ -261,15 +264,30 @@ async fn werkpad(server: &ServerProcess) -> Result<(Vec<(String, f64)>, Vec<Valu
 
 #[tokio::main]
 async fn main() -> Result<()> {
+    let args = Args::parse(&["parts"])?;
+    let parts: Vec<&str> = args
+        .get("parts")
+        .unwrap_or("werkpad,pouchdb,load")
+        .split(',')
+        .collect();
+    if let Some(p) = parts
+        .iter()
+        .find(|p| !["werkpad", "pouchdb", "load"].contains(p))
+    {
+        anyhow::bail!("unknown part {p:?}; known: werkpad, pouchdb, load");
+    }
     let tmp = tempfile::tempdir()?;
 
     eprintln!("Werkpad: server (SQLite) and laptops over loopback HTTP…");
     let server = ServerProcess::start(ServerDb::sqlite(&tmp.path().join("server.db")))?;
+    // The records are made on the Werkpad side; PouchDB and the load replay them.
     let (ours, records) = werkpad(&server).await?;
     bench("server_sqlite_peak_rss_mb", server.peak_rss_mb()?, "MB");
     drop(server);
-    for (name, v) in &ours {
-        bench(name, *v, "ms");
+    if parts.contains(&"werkpad") {
+        for (name, v) in &ours {
+            bench(name, *v, "ms");
+        }
     }
     let sizes: Vec<usize> = records.iter().map(|r| r.to_string().len()).collect();
     bench(
@@ -278,30 +296,34 @@ async fn main() -> Result<()> {
         "bytes",
     );
 
-    eprintln!("PouchDB: pouchdb-server (in-memory) and PouchDB clients on the same records…");
-    let records_file = tmp.path().join("records.json");
-    std::fs::write(&records_file, serde_json::to_vec(&records)?)?;
-    let pouch_dir = tmp.path().join("pouchdb");
-    std::fs::create_dir_all(&pouch_dir)?;
-    let pouch = PouchServer::start(&pouch_dir)?;
-    let theirs = pouch.replicate(&records_file, FIRST)?;
-    drop(pouch);
-    for (name, v) in &theirs {
-        bench(&format!("pouchdb_{name}"), *v, "ms");
-    }
-    for (name, v) in &ours {
-        let p = theirs
-            .iter()
-            .find(|(n, _)| n == name)
-            .with_context(|| format!("PouchDB reported no {name}"))?;
-        let base = name.trim_end_matches("_ms");
-        bench(&format!("{base}_speedup_vs_pouchdb"), p.1 / v, "x");
+    if parts.contains(&"pouchdb") {
+        eprintln!("PouchDB: pouchdb-server (in-memory) and PouchDB clients on the same records…");
+        let records_file = tmp.path().join("records.json");
+        std::fs::write(&records_file, serde_json::to_vec(&records)?)?;
+        let pouch_dir = tmp.path().join("pouchdb");
+        std::fs::create_dir_all(&pouch_dir)?;
+        let pouch = PouchServer::start(&pouch_dir)?;
+        let theirs = pouch.replicate(&records_file, FIRST)?;
+        drop(pouch);
+        for (name, v) in &theirs {
+            bench(&format!("pouchdb_{name}"), *v, "ms");
+        }
+        for (name, v) in &ours {
+            let p = theirs
+                .iter()
+                .find(|(n, _)| n == name)
+                .with_context(|| format!("PouchDB reported no {name}"))?;
+            let base = name.trim_end_matches("_ms");
+            bench(&format!("{base}_speedup_vs_pouchdb"), p.1 / v, "x");
+        }
     }
 
-    eprintln!("Regional server on PostgreSQL: 200 devices, no-change syncs at once…");
-    let load = server_load::noop_load(&records, 200).await?;
-    bench("server_noop_p50_ms", load.p50_ms, "ms");
-    bench("server_noop_p99_ms", load.p99_ms, "ms");
-    bench("server_peak_rss_mb", load.peak_rss_mb, "MB");
+    if parts.contains(&"load") {
+        eprintln!("Regional server on PostgreSQL: 200 devices, no-change syncs at once…");
+        let load = server_load::noop_load(&records, 200).await?;
+        bench("server_noop_p50_ms", load.p50_ms, "ms");
+        bench("server_noop_p99_ms", load.p99_ms, "ms");
+        bench("server_peak_rss_mb", load.peak_rss_mb, "MB");
+    }
     Ok(())
 }

@@ -36,8 +36,8 @@ fn placeholders(rows: usize, per_row: &str) -> String {
 }
 
 /// Applies `ops` (a run from [`run_len`] longer than one) like `apply_one` would, one by
-/// one: field sequences, the fields not overridden by a pending local change, an audit row
-/// per applied operation. `check_pending` is false when the outbox is empty.
+/// one: field sequences, the fields not overridden by a pending local change, and the
+/// audit trail of the applied operations. `check_pending` is false when the outbox is empty.
 pub(super) fn apply_run(
     tx: &mut Tx<'_>,
     ops: &[PulledOp],
@@ -123,20 +123,26 @@ pub(super) fn apply_run(
         Err(e) => return Err(e.into()),
     }
 
-    let mut args: Vec<SqlValue> = Vec::with_capacity(applied.len() * 5);
-    for op in &applied {
+    // One audit row per record and writing device, naming every applied field in order
+    // (a field changed twice is named twice): the trail of what was received, without a
+    // row per field that made the audit log the largest write of a first sync.
+    let mut args: Vec<SqlValue> = Vec::new();
+    let mut rows = 0;
+    for group in applied.chunk_by(|a, b| a.device_id == b.device_id) {
+        let fields: Vec<&str> = group.iter().map(|o| o.field.as_str()).collect();
         args.extend([
             SqlValue::Text(now.clone()),
-            SqlValue::Text(op.device_id.clone()),
-            SqlValue::Text(op.entity.clone()),
-            SqlValue::Text(op.entity_id.clone()),
-            SqlValue::Text(serde_json::to_string(&[&op.field]).expect("names serialise")),
+            SqlValue::Text(group[0].device_id.clone()),
+            SqlValue::Text(first.entity.clone()),
+            SqlValue::Text(first.entity_id.clone()),
+            SqlValue::Text(serde_json::to_string(&fields).expect("names serialise")),
         ]);
+        rows += 1;
     }
     conn.prepare_cached(&format!(
         "INSERT INTO audit_log (at, actor, device_id, action, entity, entity_id, fields)
          VALUES {}",
-        placeholders(applied.len(), "(?, 'regionale server', ?, 'sync', ?, ?, ?)")
+        placeholders(rows, "(?, 'regionale server', ?, 'sync', ?, ?, ?)")
     ))?
     .execute(rusqlite::params_from_iter(args))?;
     report.applied += applied.len() as u64;

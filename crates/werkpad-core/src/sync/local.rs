@@ -101,98 +101,118 @@ pub fn pending(conn: &Connection) -> CoreResult<u32> {
 /// The next batch to push, starting at the oldest unacknowledged wire number. Wire numbers
 /// are given durably (in this transaction) so a retry sends exactly the same operations.
 pub fn next_batch(store: &mut Store, max: usize) -> CoreResult<Vec<Op>> {
+    store.with_tx(|tx| number_and_read(tx.conn(), 0, max))
+}
+
+/// Removes what the server acknowledged.
+pub fn acknowledged(store: &mut Store, resp: &PushResponse) -> CoreResult<()> {
+    store.with_tx(|tx| acknowledge(tx, resp))
+}
+
+/// While the batch through wire number `after` is on its way: removes what the server
+/// acknowledged before it, and numbers and reads the batch after it, in one transaction.
+pub fn acknowledged_then_after(
+    store: &mut Store,
+    resp: Option<PushResponse>,
+    after: u64,
+    max: usize,
+) -> CoreResult<Vec<Op>> {
     store.with_tx(|tx| {
-        let conn = tx.conn();
-        let assigned: i64 = conn.query_row(
-            "SELECT count(*) FROM outbox WHERE wire_seq IS NOT NULL",
-            [],
-            |r| r.get(0),
-        )?;
-        let room = (max as i64 - assigned).max(0);
-        if room > 0 {
-            let mut last: i64 = meta::get(conn, PUSH_SEQ)?
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(0);
-            // `+entity` keeps SQLite from choosing the (entity, …) index and then sorting
-            // the whole outbox: walking it in device_seq order stops after `room` rows.
-            let rows: Vec<i64> = conn
-                .prepare_cached(&format!(
-                    "SELECT device_seq FROM outbox WHERE wire_seq IS NULL AND +{}
-                     ORDER BY device_seq LIMIT ?1",
-                    syncable_sql()
-                ))?
-                .query_map([room], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            if !rows.is_empty() {
-                let mut upd =
-                    conn.prepare_cached("UPDATE outbox SET wire_seq = ?1 WHERE device_seq = ?2")?;
-                for d in rows {
-                    last += 1;
-                    upd.execute((last, d))?;
-                }
-                meta::set(conn, PUSH_SEQ, &last.to_string())?;
-            }
+        if let Some(resp) = &resp {
+            acknowledge(tx, resp)?;
         }
-        let mut stmt = conn.prepare_cached(
-            "SELECT op_id, device_id, wire_seq, entity, entity_id, field, value, hlc, base_seq
-             FROM outbox WHERE wire_seq IS NOT NULL ORDER BY wire_seq LIMIT ?1",
-        )?;
-        let ops = stmt
-            .query_map([max as i64], |r| {
-                let value: String = r.get(6)?;
-                Ok(Op {
-                    op_id: r.get(0)?,
-                    device_id: r.get(1)?,
-                    device_seq: r.get::<_, i64>(2)? as u64,
-                    entity: r.get(3)?,
-                    entity_id: r.get(4)?,
-                    field: r.get(5)?,
-                    value: serde_json::from_str(&value).unwrap_or(Value::Null),
-                    hlc: r.get(7)?,
-                    base_seq: r.get::<_, Option<i64>>(8)?.map(|b| b as u64),
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(ops)
+        number_and_read(tx.conn(), after, max)
     })
+}
+
+/// Numbers operations (durably, in the caller's transaction) until `max` wait after wire
+/// number `after`, and returns those `max`.
+fn number_and_read(conn: &Connection, after: u64, max: usize) -> CoreResult<Vec<Op>> {
+    let after = after as i64;
+    let assigned: i64 = conn.query_row(
+        "SELECT count(*) FROM outbox WHERE wire_seq > ?1",
+        [after],
+        |r| r.get(0),
+    )?;
+    let room = (max as i64 - assigned).max(0);
+    if room > 0 {
+        let last: i64 = meta::get(conn, PUSH_SEQ)?
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        // `+entity` keeps SQLite from choosing the (entity, …) index and then sorting
+        // the whole outbox: walking it in device_seq order stops after `room` rows.
+        // Numbers follow on from `last` in device_seq order, in one statement.
+        let numbered = conn
+            .prepare_cached(&format!(
+                "UPDATE outbox SET wire_seq = ?1 + n.k
+                 FROM (SELECT device_seq, row_number() OVER (ORDER BY device_seq) AS k
+                       FROM outbox WHERE wire_seq IS NULL AND +{}
+                       ORDER BY device_seq LIMIT ?2) AS n
+                 WHERE outbox.device_seq = n.device_seq",
+                syncable_sql()
+            ))?
+            .execute((last, room))?;
+        if numbered > 0 {
+            meta::set(conn, PUSH_SEQ, &(last + numbered as i64).to_string())?;
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT op_id, device_id, wire_seq, entity, entity_id, field, value, hlc, base_seq
+         FROM outbox WHERE wire_seq > ?1 ORDER BY wire_seq LIMIT ?2",
+    )?;
+    let ops = stmt
+        .query_map((after, max as i64), |r| {
+            let value = r.get_ref(6)?.as_str()?;
+            Ok(Op {
+                op_id: r.get(0)?,
+                device_id: r.get(1)?,
+                device_seq: r.get::<_, i64>(2)? as u64,
+                entity: r.get(3)?,
+                entity_id: r.get(4)?,
+                field: r.get(5)?,
+                value: serde_json::from_str(value).unwrap_or(Value::Null),
+                hlc: r.get(7)?,
+                base_seq: r.get::<_, Option<i64>>(8)?.map(|b| b as u64),
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ops)
 }
 
 /// The server stored everything through `acked_through`: those leave the outbox. A record
 /// refused as erased is erased here too; one refused as out of scope (its case left this
 /// user) is removed here, as the purge that follows in the pull would.
-pub fn acknowledged(store: &mut Store, resp: &PushResponse) -> CoreResult<()> {
-    store.with_tx(|tx| {
-        tx.conn().execute(
-            "DELETE FROM outbox WHERE wire_seq IS NOT NULL AND wire_seq <= ?1",
-            [resp.acked_through as i64],
-        )?;
-        for RejectedOp {
-            code,
-            entity,
-            entity_id,
-            ..
-        } in &resp.rejected
-        {
-            if *code == SyncErrorCode::Erased {
-                let candidate = if entity == "candidate" {
-                    Some(entity_id.clone())
-                } else {
-                    None
-                };
-                match candidate {
-                    Some(c) => erase(tx, &c, true)?,
-                    None => erase_record(tx, entity, entity_id)?,
-                }
-            } else if *code == SyncErrorCode::NotInScope {
-                log::warn!(
-                    "the server refused a change to {entity} {entity_id}: its case is no \
-                     longer shared with this user"
-                );
-                purge_record(tx, entity, entity_id)?;
+fn acknowledge(tx: &mut Tx<'_>, resp: &PushResponse) -> CoreResult<()> {
+    tx.conn().execute(
+        "DELETE FROM outbox WHERE wire_seq IS NOT NULL AND wire_seq <= ?1",
+        [resp.acked_through as i64],
+    )?;
+    for RejectedOp {
+        code,
+        entity,
+        entity_id,
+        ..
+    } in &resp.rejected
+    {
+        if *code == SyncErrorCode::Erased {
+            let candidate = if entity == "candidate" {
+                Some(entity_id.clone())
+            } else {
+                None
+            };
+            match candidate {
+                Some(c) => erase(tx, &c, true)?,
+                None => erase_record(tx, entity, entity_id)?,
             }
+        } else if *code == SyncErrorCode::NotInScope {
+            log::warn!(
+                "the server refused a change to {entity} {entity_id}: its case is no \
+                 longer shared with this user"
+            );
+            purge_record(tx, entity, entity_id)?;
         }
-        Ok(())
-    })
+    }
+    Ok(())
 }
 
 /// The server expects wire number `expected` next. Numbers below it that are still here
@@ -262,7 +282,13 @@ pub fn apply_page(
         store.observe_stamp(s);
     }
     let mut page_report = SyncReport::default();
-    store.with_tx(|tx| {
+    // A pulled page is the server's data and commits without waiting for the disk: in WAL
+    // mode the page and its cursor still commit or vanish together, a killed app loses
+    // nothing committed, and a power cut can only take the last pages back to before their
+    // cursor moved, to be pulled again. The next commit at FULL (any coach edit, any push
+    // step) makes them durable too, since the log is written in order.
+    store.conn().execute_batch("PRAGMA synchronous = NORMAL")?;
+    let r = store.with_tx(|tx| {
         let stored: i64 = tx.conn().query_row(
             "SELECT pull_cursor FROM sync_settings WHERE id = 1",
             [],
@@ -310,7 +336,12 @@ pub fn apply_page(
             [page.next_cursor as i64],
         )?;
         Ok(())
-    })?;
+    });
+    store.conn().execute_batch(&format!(
+        "PRAGMA synchronous = {}",
+        crate::store::SYNCHRONOUS
+    ))?;
+    r?;
     report.pulled += page.ops.len() as u64;
     report.applied += page_report.applied;
     report.conflicts_new += page_report.conflicts_new;

@@ -25,7 +25,8 @@ use crate::{CoreError, CoreResult};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 use werkpad_proto::sync::{
-    ConflictSide, EnrolRequest, SyncErrorCode, MAX_CLOCK_AHEAD_SECS, MAX_PULL_LIMIT, MAX_PUSH_OPS,
+    ConflictSide, EnrolRequest, PushResponse, SyncErrorCode, MAX_CLOCK_AHEAD_SECS, MAX_PULL_LIMIT,
+    MAX_PUSH_OPS,
 };
 use werkpad_proto::{
     ConflictKeep, ConflictSideView, ConflictView, EnrolInput, ErrorCode, ResolveConflictInput,
@@ -304,20 +305,42 @@ pub async fn sync_via<A: StoreAccess>(
     result.map(|()| report)
 }
 
-/// Pushes the outbox in batches until the server has acknowledged all of it.
+/// Pushes the outbox in batches until the server has acknowledged all of it. While the
+/// server stores one batch, this laptop removes the batch acknowledged before it and
+/// numbers and reads the next one (one local transaction), so neither side waits for the
+/// other's disk. Batches are still sent one at a time, in order.
 pub async fn push_all<A: StoreAccess>(
     a: &A,
     remote: &Remote,
     report: &mut SyncReport,
 ) -> CoreResult<()> {
+    push_in_batches(a, remote, PUSH_BATCH, report).await
+}
+
+/// [`push_all`] with at most `size` operations a batch (tests push many small batches).
+pub async fn push_in_batches<A: StoreAccess>(
+    a: &A,
+    remote: &Remote,
+    size: usize,
+    report: &mut SyncReport,
+) -> CoreResult<()> {
     let mut realigned = 0;
     let mut restamped = false;
+    let mut batch = a.with_store(|s| local::next_batch(s, size))?;
+    let mut acked: Option<PushResponse> = None;
     loop {
-        let batch = a.with_store(|s| local::next_batch(s, PUSH_BATCH))?;
         let Some(last) = batch.last().map(|o| o.device_seq) else {
+            if let Some(resp) = acked.take() {
+                a.with_store(|s| local::acknowledged(s, &resp))?;
+            }
             return Ok(());
         };
-        match remote.push(&batch).await {
+        let sent = batch.len() as u64;
+        let inflight = InFlight::push(remote, batch);
+        let ahead = a.with_store(|s| local::acknowledged_then_after(s, acked.take(), last, size));
+        let answer = inflight.answer().await;
+        let ahead = ahead?;
+        match answer {
             Ok(resp) => {
                 if resp.acked_through < last {
                     return Err(sync_err(SyncError::Protocol(format!(
@@ -325,8 +348,10 @@ pub async fn push_all<A: StoreAccess>(
                         resp.acked_through
                     ))));
                 }
-                a.with_store(|s| local::acknowledged(s, &resp))?;
-                report.pushed += batch.len() as u64;
+                report.pushed += sent;
+                acked = Some(resp);
+                batch = ahead;
+                continue;
             }
             Err(SyncError::Refused {
                 code: SyncErrorCode::PushGap,
@@ -350,6 +375,31 @@ pub async fn push_all<A: StoreAccess>(
             }
             Err(e) => return Err(sync_err(e)),
         }
+        batch = a.with_store(|s| local::next_batch(s, size))?;
+    }
+}
+
+/// A push on its way in a task of its own, so the local work for the next batch runs
+/// meanwhile. Dropped unanswered (the sync was cancelled), the request is abandoned like
+/// a dropped connection: the server stored the batch or not, and a retry finds out.
+struct InFlight(tokio::task::JoinHandle<Result<PushResponse, SyncError>>);
+
+impl InFlight {
+    fn push(remote: &Remote, batch: Vec<werkpad_proto::sync::Op>) -> InFlight {
+        let remote = remote.clone();
+        InFlight(tokio::spawn(async move { remote.push(&batch).await }))
+    }
+
+    async fn answer(mut self) -> Result<PushResponse, SyncError> {
+        (&mut self.0)
+            .await
+            .unwrap_or_else(|e| Err(SyncError::Offline(format!("push task: {e}"))))
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
