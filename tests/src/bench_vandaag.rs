@@ -1,9 +1,10 @@
-//! The jobcoach's morning figure, `due_reminders_ms`: Vandaag computed over a caseload of
-//! 10,000 kandidaten from the demo generator in a real encrypted store, where every
-//! kandidaat whose traject is still open has a placement (started at dates spread over the
-//! last two years) with its nazorg plan and instrument deadlines. Nobody ever logs a
-//! check-in, so nearly every follow-up of the older placements is over tijd: the worst
-//! morning there can be. Median of 20 runs.
+//! The jobcoach's morning figure: Vandaag computed over a caseload of 10,000 kandidaten
+//! from the demo generator in a real encrypted store, where every kandidaat whose traject
+//! is still open has a placement (started at dates spread over the last two years) with its
+//! nazorg plan and instrument deadlines. Median of 20 runs each:
+//! - `due_reminders_all_overdue_ms`: nobody ever logged a check-in, so every follow-up of
+//!   every older placement is over tijd (some 80,000): the worst morning there can be.
+//! - `due_reminders_ms`: the coach kept up, except on one placement in ten (see `keep_up`).
 
 use anyhow::Result;
 use std::time::{Duration, Instant};
@@ -32,7 +33,7 @@ pub fn run() -> Result<()> {
         .unwrap_or_else(|| tmp.path().to_path_buf());
     let ws = Workspace::new(&dir)?;
     if dir.join(werkpad_core::store::DB_FILE).exists() {
-        return measure(&ws.unlock(PASS)?, None);
+        return measure(&ws.unlock(PASS)?, "due_reminders");
     }
     let mut s = ws.setup(&SetupInput {
         name: "Bench Coach".into(),
@@ -90,11 +91,30 @@ pub fn run() -> Result<()> {
         "  {placed} placements recorded in {:.1} s",
         start.elapsed().as_secs_f64()
     );
-
-    measure(&s, Some(placed))
+    println!("BENCH due_reminders_placements {placed} count");
+    measure(&s, "due_reminders_all_overdue")?;
+    keep_up(&s)?;
+    measure(&s, "due_reminders")
 }
 
-fn measure(s: &Session, placed: Option<usize>) -> Result<()> {
+/// The coach kept up: every follow-up that fell due more than four weeks ago is done, except
+/// on one placement in ten, which nobody looked after (all of its follow-ups stay over tijd).
+/// Written straight to the table: only what Vandaag reads afterwards matters here.
+fn keep_up(s: &Session) -> Result<()> {
+    let today = local_day(s.store.clock().now());
+    let cutoff = Offset::Weeks(-4).add_to(today).to_string();
+    s.store.conn().execute(
+        "UPDATE reminders SET status = 'gedaan', done_on = due_on
+         WHERE status = 'open' AND due_on < ?1
+           AND placement_id IN (SELECT id FROM placements WHERE rowid % 10 <> 0)",
+        [cutoff],
+    )?;
+    s.store.checkpoint()?;
+    Ok(())
+}
+
+/// Median of 20 runs of Vandaag over the whole caseload, and how many follow-ups it listed.
+fn measure(s: &Session, name: &str) -> Result<()> {
     let mut runs = Vec::new();
     let mut listed = 0;
     for _ in 0..20 {
@@ -111,10 +131,7 @@ fn measure(s: &Session, placed: Option<usize>) -> Result<()> {
             "a caseload this old has follow-ups over tijd"
         );
     }
-    println!("BENCH due_reminders_ms {:.3} ms", median_ms(runs));
-    if let Some(placed) = placed {
-        println!("BENCH due_reminders_placements {placed} count");
-    }
-    println!("BENCH due_reminders_items {listed} count");
+    println!("BENCH {name}_ms {:.3} ms", median_ms(runs));
+    println!("BENCH {name}_items {listed} count");
     Ok(())
 }

@@ -25,13 +25,45 @@ pub fn parse(s: &str) -> Option<Date> {
     Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
 }
 
+/// dd-mm-jjjj. Written digit by digit: Vandaag formats tens of thousands of these at once.
 pub fn to_dutch(d: Date) -> String {
-    d.strftime("%d-%m-%Y").to_string()
+    let mut out = String::with_capacity(10);
+    let two = |out: &mut String, n: i8| {
+        out.push(char::from(b'0' + (n / 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    };
+    two(&mut out, d.day());
+    out.push('-');
+    two(&mut out, d.month());
+    out.push('-');
+    let year = d.year();
+    if (0..=9999).contains(&year) {
+        for div in [1000, 100, 10, 1] {
+            out.push(char::from(b'0' + (year / div % 10) as u8));
+        }
+    } else {
+        out.push_str(&year.to_string());
+    }
+    out
+}
+
+/// The store's jjjj-mm-dd, read without a general parser (it is always written that way).
+pub fn from_iso(iso: &str) -> Option<Date> {
+    let b = iso.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return iso.parse().ok();
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i16> {
+        b[r].iter().try_fold(0i16, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + i16::from(c - b'0'))
+        })
+    };
+    Date::new(num(0..4)?, num(5..7)? as i8, num(8..10)? as i8).ok()
 }
 
 /// ISO text from the store → dd-mm-jjjj; empty stays empty.
 pub fn iso_to_dutch(iso: &str) -> String {
-    iso.parse::<Date>().map(to_dutch).unwrap_or_default()
+    from_iso(iso).map(to_dutch).unwrap_or_default()
 }
 
 /// The calendar day in Amsterdam at this instant.
@@ -53,5 +85,20 @@ mod tests {
         assert_eq!(parse("01-03-26"), None, "a two-digit year is ambiguous");
         assert_eq!(parse("morgen"), None);
         assert_eq!(to_dutch(d), "01-03-2026");
+    }
+
+    #[test]
+    fn store_dates_read_back_as_written_and_broken_ones_are_refused() {
+        let d = jiff::civil::date(2028, 2, 29);
+        assert_eq!(from_iso("2028-02-29"), Some(d));
+        assert_eq!(iso_to_dutch("2028-02-29"), "29-02-2028");
+        assert_eq!(from_iso("2027-02-29"), None, "2027 is no leap year");
+        assert_eq!(from_iso("2026-1x-01"), None);
+        assert_eq!(iso_to_dutch(""), "", "an empty date stays empty");
+        assert_eq!(
+            to_dutch(jiff::civil::date(812, 7, 5)),
+            "05-07-0812",
+            "every year is written with four digits"
+        );
     }
 }

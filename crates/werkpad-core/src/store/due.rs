@@ -5,11 +5,11 @@
 
 use super::nazorg::parse_enum;
 use crate::domain::candidate::display_name;
-use crate::domain::dates::iso_to_dutch;
+use crate::domain::dates::{from_iso, to_dutch};
 use crate::CoreResult;
 use jiff::civil::Date;
 use rusqlite::{CachedStatement, Connection, OptionalExtension, Row};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use werkpad_proto::{ContactSubject, Reminder, ReminderKind, ReminderStatus};
 
 /// The cases something is due for, and the items, each pointing at its case.
@@ -35,14 +35,14 @@ impl DueRows {
 /// Case index per kandidaat id, filled as rows arrive. A kandidaat that is gone (erased)
 /// is remembered as `None`, and its follow-ups are left out as the old join did.
 struct Cases<'c> {
-    by_id: HashMap<String, Option<usize>>,
+    by_id: FxHashMap<String, Option<usize>>,
     names: CachedStatement<'c>,
 }
 
 impl<'c> Cases<'c> {
     fn new(conn: &'c Connection) -> CoreResult<Self> {
         Ok(Self {
-            by_id: HashMap::new(),
+            by_id: FxHashMap::default(),
             names: conn.prepare_cached(
                 "SELECT first_name, name_prefix, last_name FROM candidates WHERE id = ?1",
             )?,
@@ -76,10 +76,6 @@ fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
     Ok(r.get_ref(i)?.as_str()?)
 }
 
-fn day(iso: &str) -> Option<Date> {
-    iso.parse().ok()
-}
-
 /// Everything open and due on or before `until` across all cases: follow-ups (nazorg,
 /// waakvlam, instrument deadlines) and the plan actions of current trajecten.
 pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueRows> {
@@ -91,7 +87,9 @@ pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueR
     let mut rows = stmt.query([&until_iso])?;
     while let Some(r) = rows.next()? {
         let due_iso = text(r, 6)?;
-        let Some(due) = day(due_iso) else { continue };
+        let Some(due) = from_iso(due_iso) else {
+            continue;
+        };
         let Some(case) = cases.index(text(r, 1)?, &mut out)? else {
             continue;
         };
@@ -104,7 +102,7 @@ pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueR
             subject: parse_enum::<ContactSubject>(text(r, 4)?),
             reason: r.get(5)?,
             overdue: due_iso < today_iso.as_str(),
-            due_on: iso_to_dutch(due_iso),
+            due_on: to_dutch(due),
             status: ReminderStatus::Open,
         };
         out.items.push((due, case, reminder));
@@ -119,7 +117,9 @@ pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueR
     let mut rows = stmt.query([&until_iso])?;
     while let Some(r) = rows.next()? {
         let due_iso = text(r, 2)?;
-        let Some(due) = day(due_iso) else { continue };
+        let Some(due) = from_iso(due_iso) else {
+            continue;
+        };
         let Some(case) = cases.index(text(r, 3)?, &mut out)? else {
             continue;
         };
@@ -131,7 +131,7 @@ pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueR
             subject: None,
             reason: format!("Actie: {}", text(r, 1)?),
             overdue: due_iso < today_iso.as_str(),
-            due_on: iso_to_dutch(due_iso),
+            due_on: to_dutch(due),
             status: ReminderStatus::Open,
         };
         out.items.push((due, case, reminder));
