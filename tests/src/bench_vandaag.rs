@@ -33,7 +33,9 @@ pub fn run() -> Result<()> {
         .unwrap_or_else(|| tmp.path().to_path_buf());
     let ws = Workspace::new(&dir)?;
     if dir.join(werkpad_core::store::DB_FILE).exists() {
-        return measure(&ws.unlock(PASS)?, "due_reminders");
+        let s = ws.unlock(PASS)?;
+        keep_up(&s)?;
+        return measure(&s, "due_reminders");
     }
     let mut s = ws.setup(&SetupInput {
         name: "Bench Coach".into(),

@@ -43,9 +43,7 @@ impl<'c> Cases<'c> {
     fn new(conn: &'c Connection) -> CoreResult<Self> {
         Ok(Self {
             by_id: FxHashMap::default(),
-            names: conn.prepare_cached(
-                "SELECT first_name, name_prefix, last_name FROM candidates WHERE id = ?1",
-            )?,
+            names: conn.prepare_cached(NAME)?,
         })
     }
 
@@ -71,6 +69,20 @@ impl<'c> Cases<'c> {
 /// Served from `reminders_open_due` alone (a covering index of the open rows).
 const OPEN_FOLLOW_UPS: &str = "SELECT id, candidate_id, placement_id, kind, subject, reason, due_on
      FROM reminders WHERE status = 'open' AND due_on <= ?1";
+
+/// Served from `candidates_id_name` alone (left to itself, SQLite takes the unique index
+/// on id and then reads the whole kandidaat row).
+const NAME: &str = "SELECT first_name, name_prefix, last_name
+     FROM candidates INDEXED BY candidates_id_name WHERE id = ?1";
+
+/// Served from `plan_actions_open_due` and the two covering indexes of goals and trajectories
+/// alone: only the actions due by `until` are visited, and no table row.
+const OPEN_PLAN_ACTIONS: &str = "SELECT a.id, a.description, a.due_on, t.candidate_id
+     FROM plan_actions a
+     JOIN goals g INDEXED BY goals_id_trajectory ON g.id = a.goal_id
+     JOIN trajectories t INDEXED BY trajectories_id_candidate ON t.id = g.trajectory_id
+     WHERE a.status IN ('open', 'bezig') AND a.due_on <> '' AND a.due_on <= ?1
+       AND t.closed_on = ''";
 
 fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
     Ok(r.get_ref(i)?.as_str()?)
@@ -107,13 +119,7 @@ pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueR
         };
         out.items.push((due, case, reminder));
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT a.id, a.description, a.due_on, t.candidate_id
-         FROM plan_actions a JOIN goals g ON g.id = a.goal_id
-         JOIN trajectories t ON t.id = g.trajectory_id
-         WHERE a.status IN ('open', 'bezig') AND a.due_on <> '' AND a.due_on <= ?1
-           AND t.closed_on = ''",
-    )?;
+    let mut stmt = conn.prepare_cached(OPEN_PLAN_ACTIONS)?;
     let mut rows = stmt.query([&until_iso])?;
     while let Some(r) = rows.next()? {
         let due_iso = text(r, 2)?;
@@ -144,21 +150,42 @@ mod tests {
     use super::super::migrate::migrate;
     use rusqlite::Connection;
 
-    #[test]
-    fn vandaag_reads_open_follow_ups_from_the_index_alone() {
+    fn plan_of(sql: &str) -> String {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn, "t").unwrap();
-        let plan: Vec<String> = conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {}", super::OPEN_FOLLOW_UPS))
+        let steps: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .unwrap()
             .query_map(["2026-12-31"], |r| r.get(3))
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
+        steps.join("; ")
+    }
+
+    #[test]
+    fn vandaag_reads_what_is_due_through_its_own_indexes() {
+        let plan = plan_of(super::OPEN_FOLLOW_UPS);
         assert!(
-            plan.iter()
-                .any(|step| step.contains("COVERING INDEX reminders_open_due")),
-            "tens of thousands of open follow-ups must not each cost a table lookup: {plan:?}"
+            plan.contains("COVERING INDEX reminders_open_due"),
+            "tens of thousands of open follow-ups must not each cost a table lookup: {plan}"
         );
+        let plan = plan_of(super::NAME);
+        assert!(
+            plan.contains("COVERING INDEX candidates_id_name"),
+            "a name must not cost a visit to the whole kandidaat row: {plan}"
+        );
+        let plan = plan_of(super::OPEN_PLAN_ACTIONS);
+        for index in [
+            "COVERING INDEX plan_actions_open_due",
+            "COVERING INDEX goals_id_trajectory",
+            "COVERING INDEX trajectories_id_candidate",
+        ] {
+            assert!(
+                plan.contains(index),
+                "plan actions must be found by due date and led to their kandidaat without \
+                 visiting a row ({index}): {plan}"
+            );
+        }
     }
 }
