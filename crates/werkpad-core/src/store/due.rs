@@ -8,7 +8,7 @@ use crate::domain::candidate::display_name;
 use crate::domain::dates::{from_iso, to_dutch};
 use crate::CoreResult;
 use jiff::civil::Date;
-use rusqlite::{CachedStatement, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, Row};
 use rustc_hash::FxHashMap;
 use werkpad_proto::{ContactSubject, Reminder, ReminderKind, ReminderStatus};
 
@@ -32,37 +32,48 @@ impl DueRows {
     }
 }
 
-/// Case index per kandidaat id, filled as rows arrive. A kandidaat that is gone (erased)
-/// is remembered as `None`, and its follow-ups are left out as the old join did.
-struct Cases<'c> {
-    by_id: FxHashMap<String, Option<usize>>,
-    names: CachedStatement<'c>,
+/// Case index per kandidaat id, in the order first met; named once all rows are read.
+#[derive(Default)]
+struct Cases {
+    by_id: FxHashMap<String, usize>,
+    ids: Vec<String>,
 }
 
-impl<'c> Cases<'c> {
-    fn new(conn: &'c Connection) -> CoreResult<Self> {
-        Ok(Self {
-            by_id: FxHashMap::default(),
-            names: conn.prepare_cached(NAME)?,
-        })
+impl Cases {
+    fn index(&mut self, id: &str) -> usize {
+        if let Some(&found) = self.by_id.get(id) {
+            return found;
+        }
+        self.ids.push(id.to_string());
+        self.by_id.insert(id.to_string(), self.ids.len() - 1);
+        self.ids.len() - 1
     }
 
-    fn index(&mut self, id: &str, out: &mut DueRows) -> CoreResult<Option<usize>> {
-        if let Some(found) = self.by_id.get(id) {
-            return Ok(*found);
+    /// Names every case in one pass over `candidates_id_name`: with thousands of cases due,
+    /// one walk of the index is cheaper than a search per case. A case whose kandidaat is
+    /// gone (erased) is left out with its items, as a join would.
+    fn named(self, conn: &Connection, items: Vec<(Date, usize, Reminder)>) -> CoreResult<DueRows> {
+        let mut names: Vec<Option<String>> = vec![None; self.ids.len()];
+        let mut stmt = conn.prepare_cached(NAMES)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&case) = self.by_id.get(text(r, 0)?) {
+                names[case] = Some(display_name(text(r, 1)?, text(r, 2)?, text(r, 3)?));
+            }
         }
-        let name = self
-            .names
-            .query_row([id], |r| {
-                Ok(display_name(text(r, 0)?, text(r, 1)?, text(r, 2)?))
-            })
-            .optional()?;
-        let found = name.map(|name| {
-            out.cases.push((id.to_string(), name));
-            out.cases.len() - 1
-        });
-        self.by_id.insert(id.to_string(), found);
-        Ok(found)
+        let mut out = DueRows::default();
+        let mut moved: Vec<Option<usize>> = vec![None; self.ids.len()];
+        for ((id, name), to) in self.ids.into_iter().zip(names).zip(moved.iter_mut()) {
+            if let Some(name) = name {
+                *to = Some(out.cases.len());
+                out.cases.push((id, name));
+            }
+        }
+        out.items = items
+            .into_iter()
+            .filter_map(|(due, case, r)| Some((due, moved[case]?, r)))
+            .collect();
+        Ok(out)
     }
 }
 
@@ -70,10 +81,9 @@ impl<'c> Cases<'c> {
 const OPEN_FOLLOW_UPS: &str = "SELECT id, candidate_id, placement_id, kind, subject, reason, due_on
      FROM reminders WHERE status = 'open' AND due_on <= ?1";
 
-/// Served from `candidates_id_name` alone (left to itself, SQLite takes the unique index
-/// on id and then reads the whole kandidaat row).
-const NAME: &str = "SELECT first_name, name_prefix, last_name
-     FROM candidates INDEXED BY candidates_id_name WHERE id = ?1";
+/// Every kandidaat's name, from `candidates_id_name` alone (not the wide kandidaat rows).
+const NAMES: &str = "SELECT id, first_name, name_prefix, last_name
+     FROM candidates INDEXED BY candidates_id_name";
 
 /// Served from `plan_actions_open_due` and the two covering indexes of goals and trajectories
 /// alone: only the actions due by `until` are visited, and no table row.
@@ -93,8 +103,8 @@ fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
 pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueRows> {
     let until_iso = until.to_string();
     let today_iso = today.to_string();
-    let mut out = DueRows::default();
-    let mut cases = Cases::new(conn)?;
+    let mut items = Vec::new();
+    let mut cases = Cases::default();
     let mut stmt = conn.prepare_cached(OPEN_FOLLOW_UPS)?;
     let mut rows = stmt.query([&until_iso])?;
     while let Some(r) = rows.next()? {
@@ -102,13 +112,11 @@ pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueR
         let Some(due) = from_iso(due_iso) else {
             continue;
         };
-        let Some(case) = cases.index(text(r, 1)?, &mut out)? else {
-            continue;
-        };
+        let case = cases.index(text(r, 1)?);
         let placement = text(r, 2)?;
         let reminder = Reminder {
             id: r.get(0)?,
-            candidate_id: out.cases[case].0.clone(),
+            candidate_id: cases.ids[case].clone(),
             placement_id: (!placement.is_empty()).then(|| placement.to_string()),
             kind: parse_enum(text(r, 3)?).unwrap_or(ReminderKind::Nazorg),
             subject: parse_enum::<ContactSubject>(text(r, 4)?),
@@ -117,7 +125,7 @@ pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueR
             due_on: to_dutch(due),
             status: ReminderStatus::Open,
         };
-        out.items.push((due, case, reminder));
+        items.push((due, case, reminder));
     }
     let mut stmt = conn.prepare_cached(OPEN_PLAN_ACTIONS)?;
     let mut rows = stmt.query([&until_iso])?;
@@ -126,12 +134,10 @@ pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueR
         let Some(due) = from_iso(due_iso) else {
             continue;
         };
-        let Some(case) = cases.index(text(r, 3)?, &mut out)? else {
-            continue;
-        };
+        let case = cases.index(text(r, 3)?);
         let reminder = Reminder {
             id: r.get(0)?,
-            candidate_id: out.cases[case].0.clone(),
+            candidate_id: cases.ids[case].clone(),
             placement_id: None,
             kind: ReminderKind::PlanActie,
             subject: None,
@@ -140,9 +146,9 @@ pub fn due_until(conn: &Connection, until: Date, today: Date) -> CoreResult<DueR
             due_on: to_dutch(due),
             status: ReminderStatus::Open,
         };
-        out.items.push((due, case, reminder));
+        items.push((due, case, reminder));
     }
-    Ok(out)
+    cases.named(conn, items)
 }
 
 #[cfg(test)]
@@ -153,10 +159,11 @@ mod tests {
     fn plan_of(sql: &str) -> String {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn, "t").unwrap();
-        let steps: Vec<String> = conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap()
-            .query_map(["2026-12-31"], |r| r.get(3))
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let day = ["2026-12-31"];
+        let params = &day[..stmt.parameter_count()];
+        let steps: Vec<String> = stmt
+            .query_map(rusqlite::params_from_iter(params), |r| r.get(3))
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
@@ -170,10 +177,10 @@ mod tests {
             plan.contains("COVERING INDEX reminders_open_due"),
             "tens of thousands of open follow-ups must not each cost a table lookup: {plan}"
         );
-        let plan = plan_of(super::NAME);
+        let plan = plan_of(super::NAMES);
         assert!(
             plan.contains("COVERING INDEX candidates_id_name"),
-            "a name must not cost a visit to the whole kandidaat row: {plan}"
+            "names must not cost a walk over the whole kandidaat rows: {plan}"
         );
         let plan = plan_of(super::OPEN_PLAN_ACTIONS);
         for index in [
