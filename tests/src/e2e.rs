@@ -186,8 +186,16 @@ impl Desktop {
             let Ok(rollup) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) else {
                 continue;
             };
-            memory.rss += kib_field(&rollup, "Rss:").unwrap_or(0) * 1024;
-            memory.pss += kib_field(&rollup, "Pss:").unwrap_or(0) * 1024;
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            let process = ProcessMemory {
+                pid,
+                name: name.trim().to_string(),
+                rss: kib_field(&rollup, "Rss:").unwrap_or(0) * 1024,
+                pss: kib_field(&rollup, "Pss:").unwrap_or(0) * 1024,
+            };
+            memory.rss += process.rss;
+            memory.pss += process.pss;
+            memory.processes.push(process);
         }
         memory
     }
@@ -232,8 +240,20 @@ impl Desktop {
 }
 
 /// See [`Desktop::app_memory`].
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct AppMemory {
+    pub rss: u64,
+    pub pss: u64,
+    /// Each process of the family, so a report can say which one grew.
+    pub processes: Vec<ProcessMemory>,
+}
+
+/// One process of the app's family, in bytes.
+#[derive(Debug, Clone)]
+pub struct ProcessMemory {
+    pub pid: i32,
+    /// Its `/proc/<pid>/comm`, e.g. `WebKitWebProces`.
+    pub name: String,
     pub rss: u64,
     pub pss: u64,
 }

@@ -2,6 +2,7 @@
 //! app window, and helpers for benchmarks.
 
 pub mod args;
+pub mod bench_app_memory;
 pub mod bench_employers;
 pub mod e2e;
 pub mod paths;
