@@ -235,6 +235,7 @@ impl Desktop {
         Ok(App {
             client,
             artifacts: self.artifacts.clone(),
+            display: self.display.clone(),
         })
     }
 }
@@ -320,6 +321,8 @@ impl Drop for Desktop {
 pub struct App {
     pub client: Client,
     artifacts: PathBuf,
+    /// The Xvfb display the window is on.
+    display: String,
 }
 
 impl App {
@@ -490,11 +493,21 @@ impl App {
         Ok(())
     }
 
-    /// Saves a PNG of the window next to the test's data, for people to look at.
+    /// Saves a PNG of the screen next to the test's data, for people to look at. It is the
+    /// X server's picture (the window fills the display), not WebDriver's: WebKitGTK
+    /// answers a WebDriver screenshot only after the page paints again, so on a page that
+    /// has settled without GPU painting the call never returned and the session hung.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
-        let png = self.client.screenshot().await?;
         let path = self.artifacts.join(format!("{name}.png"));
-        std::fs::write(&path, png)?;
+        let status = tokio::process::Command::new("/usr/bin/import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&path)
+            .status()
+            .await
+            .context("run ImageMagick's import (apt-get install imagemagick)")?;
+        if !status.success() {
+            bail!("import could not capture {}: {status}", self.display);
+        }
         Ok(path)
     }
 
