@@ -186,8 +186,16 @@ impl Desktop {
             let Ok(rollup) = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")) else {
                 continue;
             };
-            memory.rss += kib_field(&rollup, "Rss:").unwrap_or(0) * 1024;
-            memory.pss += kib_field(&rollup, "Pss:").unwrap_or(0) * 1024;
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+            let process = ProcessMemory {
+                pid,
+                name: name.trim().to_string(),
+                rss: kib_field(&rollup, "Rss:").unwrap_or(0) * 1024,
+                pss: kib_field(&rollup, "Pss:").unwrap_or(0) * 1024,
+            };
+            memory.rss += process.rss;
+            memory.pss += process.pss;
+            memory.processes.push(process);
         }
         memory
     }
@@ -227,13 +235,26 @@ impl Desktop {
         Ok(App {
             client,
             artifacts: self.artifacts.clone(),
+            display: self.display.clone(),
         })
     }
 }
 
 /// See [`Desktop::app_memory`].
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct AppMemory {
+    pub rss: u64,
+    pub pss: u64,
+    /// Each process of the family, so a report can say which one grew.
+    pub processes: Vec<ProcessMemory>,
+}
+
+/// One process of the app's family, in bytes.
+#[derive(Debug, Clone)]
+pub struct ProcessMemory {
+    pub pid: i32,
+    /// Its `/proc/<pid>/comm`, e.g. `WebKitWebProces`.
+    pub name: String,
     pub rss: u64,
     pub pss: u64,
 }
@@ -300,6 +321,8 @@ impl Drop for Desktop {
 pub struct App {
     pub client: Client,
     artifacts: PathBuf,
+    /// The Xvfb display the window is on.
+    display: String,
 }
 
 impl App {
@@ -470,11 +493,21 @@ impl App {
         Ok(())
     }
 
-    /// Saves a PNG of the window next to the test's data, for people to look at.
+    /// Saves a PNG of the screen next to the test's data, for people to look at. It is the
+    /// X server's picture (the window fills the display), not WebDriver's: WebKitGTK
+    /// answers a WebDriver screenshot only after the page paints again, so on a page that
+    /// has settled without GPU painting the call never returned and the session hung.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
-        let png = self.client.screenshot().await?;
         let path = self.artifacts.join(format!("{name}.png"));
-        std::fs::write(&path, png)?;
+        let status = tokio::process::Command::new("/usr/bin/import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(&path)
+            .status()
+            .await
+            .context("run ImageMagick's import (apt-get install imagemagick)")?;
+        if !status.success() {
+            bail!("import could not capture {}: {status}", self.display);
+        }
         Ok(path)
     }
 

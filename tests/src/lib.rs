@@ -2,6 +2,7 @@
 //! app window, and helpers for benchmarks.
 
 pub mod args;
+pub mod bench_app_memory;
 pub mod bench_employers;
 pub mod bench_vandaag;
 pub mod e2e;

@@ -11,7 +11,7 @@ use werkpad_core::store::Entity;
 use werkpad_proto::{
     CaseloadQuery, CaseloadSort, DemoInput, NoteKind, Role, SaveDraftInput, SearchQuery, SetupInput,
 };
-use werkpad_tests::e2e::{AppMemory, Desktop};
+use werkpad_tests::bench_app_memory;
 
 const PASS: &str = "benchmark-wachtwoordzin";
 
@@ -212,31 +212,13 @@ fn main() -> Result<()> {
     drop(session);
 
     // The app's memory with the 10,000-case caseload shown and searched.
-    let memory = tokio::runtime::Runtime::new()?.block_on(app_memory(tmp.path()))?;
-    // What the shell, the web and the network process occupy together: shared library
-    // pages counted once (PSS). The plain sum of their RSS counts libwebkit2gtk and the GL
-    // stack once per process, so it is printed beside it for comparison.
-    bench("app_rss_mb", memory.pss as f64 / 1_048_576.0, "MB");
-    bench("app_rss_sum_mb", memory.rss as f64 / 1_048_576.0, "MB");
+    let measured = tokio::runtime::Runtime::new()?.block_on(bench_app_memory::measure(
+        tmp.path(),
+        PASS,
+        None,
+    ))?;
+    bench_app_memory::report(&measured.memory);
     werkpad_tests::bench_vandaag::run()?;
     werkpad_tests::bench_employers::run()?;
     Ok(())
-}
-
-/// Resident memory of the real app (shell + WebKit processes) after the caseload of
-/// 10,000 kandidaten is shown and searched.
-async fn app_memory(dir: &std::path::Path) -> Result<AppMemory> {
-    let desktop = Desktop::start(dir)?;
-    let app = desktop.launch().await?;
-    app.fill("#unlock-passphrase", PASS).await?;
-    app.click("#unlock-submit").await?;
-    app.click("[data-nav='kandidaten']").await?;
-    app.wait_attr("#caseload-count", "data-count", "10000")
-        .await?;
-    app.fill("#caseload-search", "orientatie").await?;
-    app.wait("[data-hit-candidate-id] mark").await?;
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    let memory = desktop.app_memory();
-    app.quit().await?;
-    Ok(memory)
 }
