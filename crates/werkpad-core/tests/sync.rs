@@ -197,6 +197,17 @@ async fn different_fields_edited_offline_both_survive() {
             0,
             "on {who}: everything was acknowledged"
         );
+        let cache: i64 = l.with(|s| {
+            s.store
+                .conn()
+                .query_row("PRAGMA cache_size", [], |r| r.get(0))
+                .unwrap()
+        });
+        assert_eq!(
+            cache,
+            -i64::from(werkpad_core::store::CACHE_KIB),
+            "on {who}: the larger page cache of a sync must not outlive it (app memory)"
+        );
     }
 }
 

@@ -23,7 +23,7 @@ mod tx;
 pub mod visits;
 
 pub use entity::Entity;
-pub use open::{DB_FILE, SYNCHRONOUS};
+pub use open::{CACHE_KIB, DB_FILE, SYNCHRONOUS, SYNC_CACHE_KIB};
 pub(crate) use tx::to_sql;
 pub use tx::{only_changed, DELETED_FIELD};
 pub use tx::{Action, Tx};
@@ -91,6 +91,13 @@ impl Store {
 
     pub fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Sets the page cache to `kib` KiB; a smaller cache gives its surplus pages back at once.
+    pub fn set_cache_kib(&self, kib: u32) -> CoreResult<()> {
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = -{kib};"))?;
+        Ok(())
     }
 
     /// Copies the write-ahead log into the database file and empties it. The app calls this

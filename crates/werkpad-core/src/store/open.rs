@@ -16,8 +16,15 @@ pub const SYNCHRONOUS: &str = "FULL";
 /// instead ([`super::Store::checkpoint`]), and this is only the backstop (32 MB of log).
 pub const WAL_AUTOCHECKPOINT_PAGES: u32 = 8192;
 
-/// Page cache of a store connection, in KiB.
-pub const CACHE_KIB: u32 = 32 * 1024;
+/// Page cache of a store connection while a coach works, in KiB: the screens read a page of
+/// a caseload at a time, and every MB here is memory the laptop keeps for as long as the
+/// app is open.
+pub const CACHE_KIB: u32 = 8 * 1024;
+
+/// Page cache while a sync sends or applies thousands of records, in KiB: the same index
+/// pages are written over and over, and each one read back from the file is decrypted
+/// again. Back to [`CACHE_KIB`] when the sync is done.
+pub const SYNC_CACHE_KIB: u32 = 32 * 1024;
 
 pub fn open_connection(path: &Path, key: &DbKey, create: bool) -> CoreResult<Connection> {
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;

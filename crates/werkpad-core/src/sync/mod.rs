@@ -314,7 +314,21 @@ pub async fn push_all<A: StoreAccess>(
     remote: &Remote,
     report: &mut SyncReport,
 ) -> CoreResult<()> {
-    push_in_batches(a, remote, PUSH_BATCH, report).await
+    with_sync_cache(a, push_in_batches(a, remote, PUSH_BATCH, report)).await
+}
+
+/// Runs `work` with the larger page cache of a sync; the coach's smaller one returns after,
+/// whatever the outcome.
+async fn with_sync_cache<A: StoreAccess, T>(
+    a: &A,
+    work: impl std::future::Future<Output = CoreResult<T>>,
+) -> CoreResult<T> {
+    a.with_store(|s| s.set_cache_kib(crate::store::SYNC_CACHE_KIB))?;
+    let out = work.await;
+    if let Err(e) = a.with_store(|s| s.set_cache_kib(crate::store::CACHE_KIB)) {
+        log::warn!("the page cache stayed at its sync size: {e}");
+    }
+    out
 }
 
 /// [`push_all`] with at most `size` operations a batch (tests push many small batches).
@@ -406,6 +420,15 @@ impl Drop for InFlight {
 /// Pulls and applies pages until the server has nothing more. `fail_after` aborts the
 /// apply of the first page after that many operations (tests: a crash mid-apply).
 pub async fn pull_all<A: StoreAccess>(
+    a: &A,
+    remote: &Remote,
+    fail_after: Option<usize>,
+    report: &mut SyncReport,
+) -> CoreResult<()> {
+    with_sync_cache(a, pull_pages(a, remote, fail_after, report)).await
+}
+
+async fn pull_pages<A: StoreAccess>(
     a: &A,
     remote: &Remote,
     fail_after: Option<usize>,
