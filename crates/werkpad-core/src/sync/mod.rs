@@ -274,11 +274,12 @@ pub async fn sync_via<A: StoreAccess>(
         .ok_or(sync_err(SyncError::NotEnrolled))?;
     let remote = connect(&settings).map_err(sync_err)?;
     let mut report = SyncReport::default();
-    let result = async {
-        push_all(a, &remote, &mut report).await?;
-        pull_all(a, &remote, None, &mut report).await?;
+    // One larger cache for the whole sync: what the push read is still cached for the pull.
+    let result = with_sync_cache(a, async {
+        push_in_batches(a, &remote, PUSH_BATCH, &mut report).await?;
+        pull_pages(a, &remote, None, &mut report).await?;
         verify::check(a, &remote, &mut report).await
-    }
+    })
     .await;
     match &result {
         Ok(()) => a.with_store(|s| {
