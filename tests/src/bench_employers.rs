@@ -5,28 +5,19 @@
 //! - `employer_filter_ms`: the portfolio screen's query (filter by bedrijventerrein and/or
 //!   sector, sort by last contact, one page, plus the filter choices), 95th percentile.
 
+use crate::bench_data::{percentile, setup};
 use anyhow::Result;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use werkpad_core::domain::dates::local_day;
 use werkpad_core::service::{employer_profiles, visits, Workspace};
 use werkpad_proto::{
-    ContactInput, DemoInput, EmployerQuery, EmployerSort, FollowUpKind, Role, SetupInput,
-    StartKind, VacancyInput, VacancySource, VacancyStatus, VisitFollowUpInput, VisitInput,
-    VisitOutcome, VisitTopic,
+    ContactInput, DemoInput, EmployerQuery, EmployerSort, FollowUpKind, Role, StartKind,
+    VacancyInput, VacancySource, VacancyStatus, VisitFollowUpInput, VisitInput, VisitOutcome,
+    VisitTopic,
 };
 
 const EMPLOYERS: u32 = 5_000;
 const VISITS: u32 = 20_000;
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn percentile(samples: &mut [Duration], p: f64) -> f64 {
-    samples.sort();
-    let idx = ((samples.len() as f64 - 1.0) * p).round() as usize;
-    ms(samples[idx])
-}
 
 fn vacancy(title: &str) -> VacancyInput {
     VacancyInput {
@@ -47,12 +38,11 @@ fn vacancy(title: &str) -> VacancyInput {
 
 pub fn run() -> Result<()> {
     let tmp = tempfile::tempdir()?;
-    let mut s = Workspace::new(tmp.path())?.setup(&SetupInput {
-        name: "Bench Accountmanager".into(),
-        role: Role::Accountmanager,
-        organisation: "Benchmark".into(),
-        passphrase: "benchmark-wachtwoordzin".into(),
-    })?;
+    let mut s = setup(
+        &Workspace::new(tmp.path())?,
+        "Bench Accountmanager",
+        Role::Accountmanager,
+    )?;
     eprintln!("generating {EMPLOYERS} werkgevers with {VISITS} visits…");
     let start = Instant::now();
     werkpad_core::demo::generate(

@@ -6,23 +6,17 @@
 //!   every older placement is over tijd (some 80,000): the worst morning there can be.
 //! - `due_reminders_ms`: the coach kept up, except on one placement in ten (see `keep_up`).
 
+use crate::bench_data::{median, setup, PASS};
 use anyhow::Result;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use werkpad_core::domain::dates::{local_day, to_dutch};
 use werkpad_core::domain::reminders::Offset;
 use werkpad_core::service::{nazorg, Session, Workspace};
 use werkpad_proto::{
-    ContractType, DemoInput, PlacementInput, PlacementInstrumentInput, Role, Route, SetupInput,
+    ContractType, DemoInput, PlacementInput, PlacementInstrumentInput, Role, Route,
 };
 
 const CANDIDATES: u32 = 10_000;
-
-fn median_ms(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    samples[samples.len() / 2].as_secs_f64() * 1000.0
-}
-
-const PASS: &str = "benchmark-wachtwoordzin";
 
 /// `WERKPAD_BENCH_VANDAAG_DIR` keeps the generated caseload in that folder and reuses it on
 /// the next run (generating it takes minutes), for profiling.
@@ -37,12 +31,7 @@ pub fn run() -> Result<()> {
         keep_up(&s)?;
         return measure(&s, "due_reminders");
     }
-    let mut s = ws.setup(&SetupInput {
-        name: "Bench Coach".into(),
-        role: Role::Beide,
-        organisation: "Benchmark".into(),
-        passphrase: PASS.into(),
-    })?;
+    let mut s = setup(&ws, "Bench Coach", Role::Beide)?;
     eprintln!("generating {CANDIDATES} kandidaten with a placement each…");
     let start = Instant::now();
     werkpad_core::demo::generate(
@@ -133,7 +122,7 @@ fn measure(s: &Session, name: &str) -> Result<()> {
             "a caseload this old has follow-ups over tijd"
         );
     }
-    println!("BENCH {name}_ms {:.3} ms", median_ms(runs));
+    println!("BENCH {name}_ms {:.3} ms", median(runs));
     println!("BENCH {name}_items {listed} count");
     Ok(())
 }

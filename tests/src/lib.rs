@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod bench_app_memory;
+pub mod bench_data;
 pub mod bench_employers;
 pub mod bench_vandaag;
 pub mod e2e;

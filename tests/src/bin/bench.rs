@@ -3,31 +3,14 @@
 
 use anyhow::Result;
 use serde_json::json;
-use std::time::{Duration, Instant};
-use werkpad_core::service::{caseload, demo, notes, Workspace};
+use std::time::Instant;
+use werkpad_core::service::{caseload, notes, Workspace};
 use werkpad_core::store::crypto::derive_key;
 use werkpad_core::store::install::InstallFile;
 use werkpad_core::store::Entity;
-use werkpad_proto::{
-    CaseloadQuery, CaseloadSort, DemoInput, NoteKind, Role, SaveDraftInput, SearchQuery, SetupInput,
-};
+use werkpad_proto::{CaseloadQuery, CaseloadSort, NoteKind, SaveDraftInput, SearchQuery};
 use werkpad_tests::bench_app_memory;
-
-const PASS: &str = "benchmark-wachtwoordzin";
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-fn percentile(samples: &mut [Duration], p: f64) -> f64 {
-    samples.sort();
-    let idx = ((samples.len() as f64 - 1.0) * p).round() as usize;
-    ms(samples[idx])
-}
-
-fn median(mut samples: Vec<Duration>) -> f64 {
-    percentile(&mut samples, 0.5)
-}
+use werkpad_tests::bench_data::{self, median, ms, percentile, PASS};
 
 fn bench(name: &str, value: f64, unit: &str) {
     println!("BENCH {name} {value:.3} {unit}");
@@ -42,21 +25,9 @@ fn main() -> Result<()> {
     }
     let tmp = tempfile::tempdir()?;
     let ws = Workspace::new(tmp.path())?;
-    let mut session = ws.setup(&SetupInput {
-        name: "Bench Coach".into(),
-        role: Role::Beide,
-        organisation: "Benchmark".into(),
-        passphrase: PASS.into(),
-    })?;
-
     eprintln!("generating 10,000 kandidaten with 100,000 notes…");
     let start = Instant::now();
-    let input = DemoInput {
-        candidates: 10_000,
-        employers: 1_000,
-        notes_per_candidate: 10,
-    };
-    demo::load_demo_data(&mut session, input, 42)?;
+    let session = bench_data::coach_caseload(&ws)?;
     bench("demo_generate_10k_ms", ms(start.elapsed()), "ms");
     drop(session);
     let db_bytes: u64 = std::fs::read_dir(tmp.path())?

@@ -6,12 +6,11 @@
 //! (the app binary: WERKPAD_APP_BIN, default target/debug/werkpad-desktop)
 
 use anyhow::{anyhow, Result};
-use werkpad_core::service::{demo, Workspace};
-use werkpad_proto::{DemoInput, LockState, Role, SetupInput};
+use werkpad_core::service::Workspace;
+use werkpad_proto::LockState;
 use werkpad_tests::args::Args;
 use werkpad_tests::bench_app_memory::{measure, report};
-
-const PASS: &str = "benchmark-wachtwoordzin";
+use werkpad_tests::bench_data::{coach_caseload, PASS};
 
 fn main() -> Result<()> {
     let args = Args::parse(&["data-dir", "runs", "screenshot"])?;
@@ -26,18 +25,7 @@ fn main() -> Result<()> {
             "generating 10,000 kandidaten with 100,000 notes in {}…",
             dir.display()
         );
-        let mut session = ws.setup(&SetupInput {
-            name: "Bench Coach".into(),
-            role: Role::Beide,
-            organisation: "Benchmark".into(),
-            passphrase: PASS.into(),
-        })?;
-        let input = DemoInput {
-            candidates: 10_000,
-            employers: 1_000,
-            notes_per_candidate: 10,
-        };
-        demo::load_demo_data(&mut session, input, 42)?;
+        coach_caseload(&ws)?;
     }
     drop(ws);
     let screenshot = args.get("screenshot").map(std::path::PathBuf::from);
