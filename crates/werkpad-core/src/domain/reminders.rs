@@ -231,16 +231,31 @@ pub enum Bucket {
     Later,
 }
 
-/// Where a follow-up due on `due` belongs on Vandaag: "deze week" is the next seven days.
-pub fn bucket(due: Date, today: Date) -> Bucket {
-    if due < today {
-        Bucket::Overdue
-    } else if due == today {
-        Bucket::Today
-    } else if due <= today.checked_add(7.days()).expect("near dates") {
-        Bucket::ThisWeek
-    } else {
-        Bucket::Later
+/// Where follow-ups belong on Vandaag on one day: "deze week" is the next seven days. Made
+/// once per day, not per follow-up.
+pub struct Buckets {
+    today: Date,
+    week_end: Date,
+}
+
+impl Buckets {
+    pub fn on(today: Date) -> Buckets {
+        Buckets {
+            today,
+            week_end: today.checked_add(7.days()).expect("near dates"),
+        }
+    }
+
+    pub fn of(&self, due: Date) -> Bucket {
+        if due < self.today {
+            Bucket::Overdue
+        } else if due == self.today {
+            Bucket::Today
+        } else if due <= self.week_end {
+            Bucket::ThisWeek
+        } else {
+            Bucket::Later
+        }
     }
 }
 
@@ -354,10 +369,11 @@ mod tests {
     #[test]
     fn buckets_and_ids() {
         let today = date(2026, 11, 25);
-        assert_eq!(bucket(date(2026, 11, 24), today), Bucket::Overdue);
-        assert_eq!(bucket(today, today), Bucket::Today);
-        assert_eq!(bucket(date(2026, 12, 2), today), Bucket::ThisWeek);
-        assert_eq!(bucket(date(2026, 12, 3), today), Bucket::Later);
+        let bucket = Buckets::on(today);
+        assert_eq!(bucket.of(date(2026, 11, 24)), Bucket::Overdue);
+        assert_eq!(bucket.of(today), Bucket::Today);
+        assert_eq!(bucket.of(date(2026, 12, 2)), Bucket::ThisWeek);
+        assert_eq!(bucket.of(date(2026, 12, 3)), Bucket::Later);
         assert_eq!(
             reminder_id("p1", "nazorg", "werknemer", today, "1m"),
             reminder_id("p1", "nazorg", "werknemer", today, "1m"),

@@ -4,7 +4,7 @@
 use super::candidates::today;
 use super::Session;
 use crate::domain::dates::to_dutch;
-use crate::domain::reminders::{bucket, Bucket};
+use crate::domain::reminders::{Bucket, Buckets};
 use crate::store::due;
 use crate::{CoreError, CoreResult};
 use jiff::civil::Date;
@@ -54,21 +54,24 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
         items.push((due, case, r));
     }
 
-    // Soonest first, then by name, then by reason. Names are ranked once and the items
-    // sorted by index, so the sort compares integers and moves no follow-ups.
+    // Soonest first, then by name, then by reason. Names are ranked once and each item gets
+    // one integer key (day, name rank), so the sort compares integers, reads a reason only
+    // on a tie, and moves no follow-ups.
     let mut by_name: Vec<usize> = (0..cases.len()).collect();
-    by_name.sort_by(|&a, &b| cases[a].name.cmp(&cases[b].name).then(a.cmp(&b)));
-    let mut rank = vec![0; cases.len()];
+    by_name.sort_unstable_by(|&a, &b| cases[a].name.cmp(&cases[b].name).then(a.cmp(&b)));
+    let mut rank = vec![0u64; cases.len()];
     for (r, &case) in by_name.iter().enumerate() {
-        rank[case] = r;
+        rank[case] = r as u64;
     }
-    let mut order: Vec<usize> = (0..items.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ad, ac, ar) = &items[a];
-        let (bd, bc, br) = &items[b];
-        ad.cmp(bd)
-            .then(rank[*ac].cmp(&rank[*bc]))
-            .then_with(|| ar.reason.cmp(&br.reason))
+    let mut order: Vec<(u64, usize)> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (due, case, _))| ((day_code(*due) << 32) | rank[*case], i))
+        .collect();
+    order.sort_unstable_by(|&(ak, a), &(bk, b)| {
+        ak.cmp(&bk)
+            .then_with(|| items[a].2.reason.cmp(&items[b].2.reason))
+            .then(a.cmp(&b))
     });
 
     let mut out = DueList {
@@ -77,15 +80,16 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
         due_today: Vec::new(),
         this_week: Vec::new(),
     };
+    let buckets = Buckets::on(day);
     // Per bucket: the case's position in that bucket's list, once it has one.
     let mut placed: [Vec<Option<usize>>; 3] = std::array::from_fn(|_| vec![None; cases.len()]);
     let mut items: Vec<Option<(Date, usize, werkpad_proto::Reminder)>> =
         items.into_iter().map(Some).collect();
-    for i in order {
+    for (_, i) in order {
         let Some((due, case, item)) = items[i].take() else {
             continue;
         };
-        let (group, slot) = match bucket(due, day) {
+        let (group, slot) = match buckets.of(due) {
             Bucket::Overdue => (&mut out.overdue, &mut placed[0][case]),
             Bucket::Today => (&mut out.due_today, &mut placed[1][case]),
             Bucket::ThisWeek => (&mut out.this_week, &mut placed[2][case]),
@@ -106,4 +110,9 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
         }
     }
     Ok(out)
+}
+
+/// A day as an integer that orders as the days do.
+fn day_code(d: Date) -> u64 {
+    ((d.year() as u64) << 9) | ((d.month() as u64) << 5) | d.day() as u64
 }

@@ -85,14 +85,12 @@ const OPEN_FOLLOW_UPS: &str = "SELECT id, candidate_id, placement_id, kind, subj
 const NAMES: &str = "SELECT id, first_name, name_prefix, last_name
      FROM candidates INDEXED BY candidates_id_name";
 
-/// Served from `plan_actions_open_due` and the two covering indexes of goals and trajectories
-/// alone: only the actions due by `until` are visited, and no table row.
-const OPEN_PLAN_ACTIONS: &str = "SELECT a.id, a.description, a.due_on, t.candidate_id
-     FROM plan_actions a
-     JOIN goals g INDEXED BY goals_id_trajectory ON g.id = a.goal_id
-     JOIN trajectories t INDEXED BY trajectories_id_candidate ON t.id = g.trajectory_id
-     WHERE a.status IN ('open', 'bezig') AND a.due_on <> '' AND a.due_on <= ?1
-       AND t.closed_on = ''";
+/// Served from `plan_actions_open_due` alone: only the actions of open trajecten due by
+/// `until` are visited, each carrying its kandidaat (`open_case`, kept by triggers).
+const OPEN_PLAN_ACTIONS: &str = "SELECT id, description, due_on, open_case
+     FROM plan_actions
+     WHERE status IN ('open', 'bezig') AND due_on <> '' AND open_case <> ''
+       AND due_on <= ?1";
 
 fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
     Ok(r.get_ref(i)?.as_str()?)
@@ -183,16 +181,82 @@ mod tests {
             "names must not cost a walk over the whole kandidaat rows: {plan}"
         );
         let plan = plan_of(super::OPEN_PLAN_ACTIONS);
-        for index in [
-            "COVERING INDEX plan_actions_open_due",
-            "COVERING INDEX goals_id_trajectory",
-            "COVERING INDEX trajectories_id_candidate",
-        ] {
-            assert!(
-                plan.contains(index),
-                "plan actions must be found by due date and led to their kandidaat without \
-                 visiting a row ({index}): {plan}"
+        assert!(
+            plan.contains("COVERING INDEX plan_actions_open_due") && !plan.contains("goals"),
+            "plan actions must be found by due date with their kandidaat, without a search \
+             per action through its goal and traject: {plan}"
+        );
+    }
+
+    /// `open_case` as the join through goal and traject would give it, for every action.
+    fn stale_actions(conn: &Connection) -> Vec<(String, String, String)> {
+        let mut stmt = conn
+            .prepare(
+                "SELECT a.id, a.open_case, COALESCE((SELECT CASE WHEN t.closed_on = ''
+                   THEN t.candidate_id ELSE '' END FROM goals g
+                   JOIN trajectories t ON t.id = g.trajectory_id WHERE g.id = a.goal_id), '')
+                 FROM plan_actions a",
+            )
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap();
+        rows.map(Result::unwrap)
+            .filter(|(_, kept, joined): &(String, String, String)| kept != joined)
+            .collect()
+    }
+
+    #[test]
+    fn each_plan_action_knows_its_kandidaat_whatever_order_its_records_arrive_in() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn, "t").unwrap();
+        // Sync parks a record whose parent has not arrived, but the triggers must not depend
+        // on that: rows here come in any order, without kandidaat rows.
+        conn.pragma_update(None, "foreign_keys", false).unwrap();
+        let steps = [
+            // A pulled action can arrive before its goal, and a goal before its traject.
+            "INSERT INTO plan_actions (id, goal_id, due_on) VALUES ('a1', 'g1', '2026-12-01')",
+            "INSERT INTO goals (id, trajectory_id) VALUES ('g1', 't1')",
+            "INSERT INTO trajectories (id, candidate_id) VALUES ('t1', 'c1')",
+            // The coach's own order: traject, goal, action.
+            "INSERT INTO trajectories (id, candidate_id) VALUES ('t2', 'c2')",
+            "INSERT INTO goals (id, trajectory_id) VALUES ('g2', 't2')",
+            "INSERT INTO plan_actions (id, goal_id, due_on) VALUES ('a2', 'g2', '2026-12-01')",
+            "UPDATE trajectories SET closed_on = '2026-11-30' WHERE id = 't1'",
+            "UPDATE trajectories SET closed_on = '' WHERE id = 't1'",
+            "UPDATE trajectories SET candidate_id = 'c3' WHERE id = 't2'",
+            "UPDATE goals SET trajectory_id = 't2' WHERE id = 'g1'",
+            "UPDATE plan_actions SET goal_id = 'g9' WHERE id = 'a2'",
+            "INSERT INTO goals (id, trajectory_id) VALUES ('g9', 't1')",
+            "DELETE FROM trajectories WHERE id = 't2'",
+            "DELETE FROM goals WHERE id = 'g9'",
+        ];
+        for sql in steps {
+            conn.execute(sql, []).unwrap();
+            assert_eq!(
+                stale_actions(&conn),
+                vec![],
+                "after `{sql}` every action must name the kandidaat of its open traject, \
+                 or none, exactly as the join would, or Vandaag shows the wrong case"
             );
         }
+        conn.execute_batch(
+            "INSERT INTO goals (id, trajectory_id) VALUES ('g3', 't1');
+             INSERT INTO plan_actions (id, goal_id, due_on) VALUES ('a3', 'g3', '2026-12-01');",
+        )
+        .unwrap();
+        let shown: Vec<String> = conn
+            .prepare(&super::OPEN_PLAN_ACTIONS.replace("?1", "'2026-12-31'"))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(
+            shown,
+            vec!["c1".to_string()],
+            "only a3 is due for a case: a1 now hangs under a deleted traject and a2 under a \
+             deleted goal"
+        );
     }
 }
