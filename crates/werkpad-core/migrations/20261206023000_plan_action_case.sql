@@ -7,42 +7,39 @@
 -- order), and it is not a synced field.
 ALTER TABLE plan_actions ADD COLUMN open_case TEXT NOT NULL DEFAULT '';
 
+-- The kandidaat of each goal whose traject is open ('' when it is closed).
+CREATE VIEW goal_open_case AS
+    SELECT g.id AS goal_id, CASE WHEN t.closed_on = '' THEN t.candidate_id ELSE '' END AS open_case
+    FROM goals g JOIN trajectories t ON t.id = g.trajectory_id;
+
 UPDATE plan_actions SET open_case = COALESCE(
-    (SELECT CASE WHEN t.closed_on = '' THEN t.candidate_id ELSE '' END
-     FROM goals g JOIN trajectories t ON t.id = g.trajectory_id
-     WHERE g.id = plan_actions.goal_id), '');
+    (SELECT open_case FROM goal_open_case WHERE goal_id = plan_actions.goal_id), '');
 
 CREATE TRIGGER plan_actions_case_on_insert AFTER INSERT ON plan_actions
 BEGIN
     UPDATE plan_actions SET open_case = COALESCE(
-        (SELECT CASE WHEN t.closed_on = '' THEN t.candidate_id ELSE '' END
-         FROM goals g JOIN trajectories t ON t.id = g.trajectory_id
-         WHERE g.id = NEW.goal_id), '')
+        (SELECT open_case FROM goal_open_case WHERE goal_id = NEW.goal_id), '')
     WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER plan_actions_case_on_goal AFTER UPDATE OF goal_id ON plan_actions
 BEGIN
     UPDATE plan_actions SET open_case = COALESCE(
-        (SELECT CASE WHEN t.closed_on = '' THEN t.candidate_id ELSE '' END
-         FROM goals g JOIN trajectories t ON t.id = g.trajectory_id
-         WHERE g.id = NEW.goal_id), '')
+        (SELECT open_case FROM goal_open_case WHERE goal_id = NEW.goal_id), '')
     WHERE id = NEW.id;
 END;
 
 CREATE TRIGGER goals_case_on_insert AFTER INSERT ON goals
 BEGIN
     UPDATE plan_actions SET open_case = COALESCE(
-        (SELECT CASE WHEN t.closed_on = '' THEN t.candidate_id ELSE '' END
-         FROM trajectories t WHERE t.id = NEW.trajectory_id), '')
+        (SELECT open_case FROM goal_open_case WHERE goal_id = NEW.id), '')
     WHERE goal_id = NEW.id;
 END;
 
 CREATE TRIGGER goals_case_on_trajectory AFTER UPDATE OF trajectory_id ON goals
 BEGIN
     UPDATE plan_actions SET open_case = COALESCE(
-        (SELECT CASE WHEN t.closed_on = '' THEN t.candidate_id ELSE '' END
-         FROM trajectories t WHERE t.id = NEW.trajectory_id), '')
+        (SELECT open_case FROM goal_open_case WHERE goal_id = NEW.id), '')
     WHERE goal_id = NEW.id;
 END;
 
