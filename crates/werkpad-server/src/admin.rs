@@ -15,6 +15,11 @@ pub enum AdminCommand {
         team: Option<String>,
     },
     UserList,
+    /// Moves a user to another team (`None`: out of every team).
+    UserTeam {
+        name: String,
+        team: Option<String>,
+    },
     EnrolCode {
         user: String,
         valid_hours: u32,
@@ -71,6 +76,20 @@ pub async fn run(store: &DynStore, cmd: AdminCommand, out: &mut dyn Write) -> Ap
                 )
                 .map_err(io)?;
             }
+        }
+        AdminCommand::UserTeam { name, team } => {
+            let m = store.set_team(&name, team.as_deref(), "admin").await?;
+            writeln!(
+                out,
+                "user {name} moved to {}; {} own cases; teamleiders gained {} and lost {} \
+                 case views (those laptops purge them at their next sync)",
+                team.map(|t| format!("team {t}"))
+                    .unwrap_or_else(|| "no team".into()),
+                m.own_cases,
+                m.gained,
+                m.lost
+            )
+            .map_err(io)?;
         }
         AdminCommand::EnrolCode { user, valid_hours } => {
             let code = new_enrol_code();

@@ -152,6 +152,14 @@ enum UserCmd {
         team: Option<String>,
     },
     List,
+    /// Moves a user to another team; the teamleiders who see its cases follow.
+    Team {
+        #[arg(long)]
+        name: String,
+        /// The new team; leave out to take the user out of every team.
+        #[arg(long)]
+        team: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -294,6 +302,9 @@ async fn main() -> anyhow::Result<()> {
                     cmd: UserCmd::Add { name, role, team },
                 } => AdminCommand::UserAdd { name, role, team },
                 AdminCmd::User { cmd: UserCmd::List } => AdminCommand::UserList,
+                AdminCmd::User {
+                    cmd: UserCmd::Team { name, team },
+                } => AdminCommand::UserTeam { name, team },
                 AdminCmd::EnrolCode { user, valid_hours } => {
                     AdminCommand::EnrolCode { user, valid_hours }
                 }

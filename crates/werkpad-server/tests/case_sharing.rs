@@ -19,6 +19,7 @@ backend_suite!(
     sharing_needs_consent_and_a_live_case,
     a_case_shared_again_reaches_a_new_laptop_without_the_old_purge,
     a_teamleider_sees_the_cases_of_the_team,
+    a_user_moves_to_another_team,
 );
 
 fn consent() -> Consent {
@@ -572,5 +573,106 @@ async fn a_teamleider_sees_the_cases_of_the_team(f: &Fixture) {
     assert!(
         replay(&all_z).contains_key(&("candidate".into(), "cand-z".into(), "first_name".into())),
         "and sees carla's own case"
+    );
+}
+
+fn team(name: &str, team: Option<&str>) -> AdminCommand {
+    AdminCommand::UserTeam {
+        name: name.into(),
+        team: team.map(str::to_string),
+    }
+}
+
+async fn a_user_moves_to_another_team(f: &Fixture) {
+    // The fixture puts everyone in team-noord; carla and zara work in team-zuid.
+    f.store
+        .add_user("tina", UserRole::Teamleider, Some("team-noord"))
+        .await
+        .unwrap();
+    for (name, role) in [
+        ("carla", UserRole::Jobcoach),
+        ("zara", UserRole::Teamleider),
+    ] {
+        f.store
+            .add_user(name, role, Some("team-zuid"))
+            .await
+            .unwrap();
+    }
+    let mut a = f.device("anna").await;
+    let t = f.device("tina").await;
+    let mut c = f.device("carla").await;
+    let z = f.device("zara").await;
+    annas_case(f, &mut a).await;
+    let op = c.op(f, "candidate", "cand-z", "first_name", json!("Zoë"), None);
+    let (st, body) = f.push(&c, &[op]).await;
+    assert_eq!(st, StatusCode::OK, "{body}");
+    let (_, t_cursor) = f.pull_all(&t, 0, 100).await;
+    let (_, z_cursor) = f.pull_all(&z, 0, 100).await;
+
+    // Anna moves to team-zuid with her case: tina loses it, zara receives it whole.
+    let out = f.admin(team("anna", Some("team-zuid"))).await;
+    assert!(
+        out.contains("1 own cases") && out.contains("gained 1") && out.contains("lost 1"),
+        "the beheerder reads what the move did: {out}"
+    );
+    let (after, _) = f.pull_all(&t, t_cursor, 100).await;
+    assert_eq!(
+        purges(&after),
+        ["cand-1"],
+        "the old team's teamleider purges anna's case"
+    );
+    let (zs, z_cursor) = f.pull_all(&z, z_cursor, 100).await;
+    assert_eq!(
+        of_case(&replay(&zs)).len(),
+        7,
+        "the new team's teamleider receives anna's whole case"
+    );
+    let (owner, _) = f.pull_all(&a, 0, 100).await;
+    assert!(
+        purges(&owner).is_empty(),
+        "anna keeps her own case when her team changes"
+    );
+
+    // Zara, a teamleider, moves to team-noord: she sees none of team-zuid's cases any more.
+    f.admin(team("zara", Some("team-noord"))).await;
+    let (zs, _) = f.pull_all(&z, z_cursor, 100).await;
+    let mut gone = purges(&zs);
+    gone.sort();
+    assert_eq!(
+        gone,
+        ["cand-1", "cand-z"],
+        "a teamleider who changes team purges the old team's cases"
+    );
+    assert_eq!(
+        verify(f, &z).await["count"],
+        verify(f, &t).await["count"],
+        "zara and tina, both teamleiders of a team without cases now, see the same (nothing)"
+    );
+    // Back to team-zuid: zara sees the team's cases again, as they stand.
+    f.admin(team("zara", Some("team-zuid"))).await;
+    let (all_z, _) = f.pull_all(&z, 0, 100).await;
+    let seen = replay(&all_z);
+    for cid in ["cand-1", "cand-z"] {
+        assert!(
+            seen.contains_key(&("candidate".into(), cid.into(), "first_name".into())),
+            "a laptop reading zara's log from the start holds {cid} again, without its old \
+             purge: {:?}",
+            purges(&all_z)
+        );
+    }
+    assert!(
+        purges(&all_z).is_empty(),
+        "the purges of her earlier move are not replayed to a fresh laptop"
+    );
+
+    let msg = refused(f, team("zara", Some("team-zuid"))).await;
+    assert!(
+        msg.contains("already in team team-zuid"),
+        "a move to the same team is refused: {msg}"
+    );
+    let msg = refused(f, team("nobody", None)).await;
+    assert!(
+        msg.contains("No user named"),
+        "an unknown user is refused: {msg}"
     );
 }

@@ -94,6 +94,43 @@ pub const TEAM_CASES: &str = "SELECT a.candidate_id FROM case_access a
      WHERE a.reason = 'owner' AND o.team = l.team AND o.id <> l.id AND r.erased_at IS NULL
      ORDER BY a.candidate_id";
 
+/// The live cases user `?1` owns.
+pub const OWNED_CASES: &str = "SELECT a.candidate_id FROM case_access a
+     JOIN records r ON r.entity = 'candidate' AND r.entity_id = a.candidate_id
+     WHERE a.user_id = ?1 AND a.reason = 'owner' AND r.erased_at IS NULL
+     ORDER BY a.candidate_id";
+
+/// The cases user `?1` sees as teamleider although their owner is no longer in its team
+/// (or it is no longer a teamleider).
+pub const TEAM_CASES_GONE: &str = "SELECT a.candidate_id FROM case_access a
+     JOIN users l ON l.id = a.user_id
+     WHERE a.user_id = ?1 AND a.reason = 'team'
+       AND NOT EXISTS (SELECT 1 FROM case_access o JOIN users ou ON ou.id = o.user_id
+         WHERE o.candidate_id = a.candidate_id AND o.reason = 'owner'
+           AND l.role = 'teamleider' AND ou.team = l.team AND ou.id <> l.id)
+     ORDER BY a.candidate_id";
+
+/// What moving a user to another team did, for the beheerder's output.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TeamMove {
+    /// Cases the user owns; their teamleiders follow the user's team.
+    pub own_cases: u64,
+    /// Cases now seen by a teamleider who did not see them before (the user, or the new
+    /// team's teamleiders).
+    pub gained: u64,
+    /// Cases a teamleider lost (the old team's, or the user as teamleider of the old team);
+    /// those laptops purge them.
+    pub lost: u64,
+}
+
+pub fn same_team(user: &str, team: Option<&str>) -> AppError {
+    AppError::invalid(format!(
+        "{user} is already in {}.",
+        team.map(|t| format!("team {t}"))
+            .unwrap_or_else(|| "no team".into())
+    ))
+}
+
 /// For PostgreSQL: `?n` placeholders as `$n`.
 pub fn pg(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len());

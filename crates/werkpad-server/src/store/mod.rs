@@ -9,7 +9,7 @@ pub mod sqlite;
 
 use crate::error::AppResult;
 use async_trait::async_trait;
-use case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput};
+use case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput, TeamMove};
 use serde::Serialize;
 use std::sync::Arc;
 use werkpad_proto::sync::{PullResponse, PushRequest, PushResponse, UserRole, VerifyResponse};
@@ -89,6 +89,9 @@ pub trait Store: Send + Sync + 'static {
 
     async fn add_user(&self, name: &str, role: UserRole, team: Option<&str>) -> AppResult<User>;
     async fn list_users(&self) -> AppResult<Vec<User>>;
+    /// Moves a user to another team (`None`: no team). The teamleiders who see the user's
+    /// cases follow; a teamleider sees its new team's cases and purges the old team's.
+    async fn set_team(&self, user: &str, team: Option<&str>, actor: &str) -> AppResult<TeamMove>;
     /// Stores a one-time enrolment code (hashed) for the named user.
     async fn add_enrol_code(&self, user: &str, code_hash: &str, expires_at: i64) -> AppResult<()>;
     /// Uses an enrolment code once and registers the device. `now` is Unix seconds.

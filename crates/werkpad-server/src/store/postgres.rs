@@ -2,7 +2,7 @@
 //! one `log_head` row, so server sequence numbers are assigned and committed in order: a
 //! puller never passes a number whose transaction has yet to commit.
 
-use super::case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput};
+use super::case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput, TeamMove};
 use super::plan::{self, FieldRow, LogRow, PriorOp, RecordRow, Snapshot};
 use super::sqlite::{
     bad_code, code_text, device_taken, erase_row, kind_of, kind_text, page, push_detail,
@@ -406,6 +406,10 @@ async fn write_plan(tx: &impl GenericClient, caller: &Caller, plan: &plan::Plan)
 impl Store for PgStore {
     fn kind(&self) -> &'static str {
         "postgres"
+    }
+
+    async fn set_team(&self, user: &str, team: Option<&str>, actor: &str) -> AppResult<TeamMove> {
+        self.set_team_tx(user, team, actor).await
     }
 
     async fn add_user(&self, name: &str, role: UserRole, team: Option<&str>) -> AppResult<User> {

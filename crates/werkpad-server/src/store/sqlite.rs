@@ -2,7 +2,7 @@
 //! One connection behind a mutex; every call runs on the blocking pool. SQLite's single
 //! writer makes the server sequence gap-free in commit order.
 
-use super::case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput};
+use super::case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput, TeamMove};
 use super::plan::{self, FieldRow, LogRow, PriorOp, RecordRow, Snapshot};
 use super::{
     now_text, AuditRow, Caller, DeviceAuth, DeviceInfo, EraseSummary, NewDevice, Store, User,
@@ -534,6 +534,16 @@ impl Store for SqliteStore {
             })
         })
         .await
+    }
+
+    async fn set_team(&self, user: &str, team: Option<&str>, actor: &str) -> AppResult<TeamMove> {
+        let (user, team, actor) = (
+            user.to_string(),
+            team.map(str::to_string),
+            actor.to_string(),
+        );
+        self.run(move |c| scope::set_team(c, &user, team.as_deref(), &actor))
+            .await
     }
 
     async fn list_users(&self) -> AppResult<Vec<User>> {

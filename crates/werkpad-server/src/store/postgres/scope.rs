@@ -5,7 +5,7 @@
 use super::{insert_log, unknown_user, PgStore};
 use crate::error::AppResult;
 use crate::store::case_scope::{
-    self, CaseField, CaseInfo, CaseShare, Consent, ScopeChange, ShareInput,
+    self, CaseField, CaseInfo, CaseShare, Consent, ScopeChange, ShareInput, TeamMove,
 };
 use crate::store::{now_secs, now_text};
 use deadpool_postgres::Transaction;
@@ -156,8 +156,9 @@ async fn end_share(
     Ok(())
 }
 
-/// A new teamleider sees every live case its team's members own.
-pub(super) async fn join_team(tx: &Transaction<'_>, leader: i64) -> AppResult<()> {
+/// A teamleider sees every live case its team's members own; returns how many it did not
+/// see before.
+pub(super) async fn join_team(tx: &Transaction<'_>, leader: i64) -> AppResult<u64> {
     lock_head(tx).await?;
     let cases: Vec<String> = tx
         .query(&case_scope::pg(case_scope::TEAM_CASES), &[&leader])
@@ -165,21 +166,26 @@ pub(super) async fn join_team(tx: &Transaction<'_>, leader: i64) -> AppResult<()
         .iter()
         .map(|r| r.get(0))
         .collect();
+    let mut gained = 0;
     for cid in cases {
+        if access(tx, &cid, leader).await?.is_some() {
+            continue;
+        }
         tx.execute(
             "INSERT INTO case_access (candidate_id, user_id, reason, granted_at)
-             VALUES ($1, $2, 'team', $3) ON CONFLICT DO NOTHING",
+             VALUES ($1, $2, 'team', $3)",
             &[&cid, &leader, &now_text()],
         )
         .await?;
         gain(tx, current_head(tx).await?, &cid, leader).await?;
+        gained += 1;
     }
-    Ok(())
+    Ok(gained)
 }
 
-/// See the SQLite store's: the teamleiders of the new owner's team see the case, those of
-/// the old team who saw it only as teamleider lose it.
-async fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppResult<()> {
+/// See the SQLite store's: the teamleiders of the owner's team see the case, those who saw
+/// it only as teamleider of another team lose it. Returns (gained, lost).
+async fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppResult<(u64, u64)> {
     let wanted: Vec<i64> = tx
         .query(&case_scope::pg(case_scope::TEAM_LEADERS_OF), &[&owner])
         .await?
@@ -195,6 +201,7 @@ async fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppRe
         .iter()
         .map(|r| r.get(0))
         .collect();
+    let (mut gained, mut lost) = (0, 0);
     for u in current.iter().filter(|u| !wanted.contains(u)) {
         tx.execute(
             "DELETE FROM case_access WHERE candidate_id = $1 AND user_id = $2",
@@ -202,6 +209,7 @@ async fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppRe
         )
         .await?;
         lose(tx, current_head(tx).await?, cid, *u).await?;
+        lost += 1;
     }
     for u in wanted {
         if access(tx, cid, u).await?.is_none() {
@@ -212,12 +220,81 @@ async fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppRe
             )
             .await?;
             gain(tx, current_head(tx).await?, cid, u).await?;
+            gained += 1;
         }
     }
-    Ok(())
+    Ok((gained, lost))
 }
 
 impl PgStore {
+    /// See the SQLite store's `set_team`.
+    pub(super) async fn set_team_tx(
+        &self,
+        user: &str,
+        team: Option<&str>,
+        actor: &str,
+    ) -> AppResult<TeamMove> {
+        let mut c = self.pool.get().await?;
+        let tx = c.transaction().await?;
+        lock_head(&tx).await?;
+        let uid = user_id(&tx, user).await?;
+        let row = tx
+            .query_one("SELECT team, role FROM users WHERE id = $1", &[&uid])
+            .await?;
+        let (old, role): (Option<String>, String) = (row.get(0), row.get(1));
+        if old.as_deref() == team {
+            return Err(case_scope::same_team(user, team));
+        }
+        tx.execute("UPDATE users SET team = $2 WHERE id = $1", &[&uid, &team])
+            .await?;
+        let mut moved = TeamMove::default();
+        let owned: Vec<String> = tx
+            .query(&case_scope::pg(case_scope::OWNED_CASES), &[&uid])
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        for cid in &owned {
+            let (gained, lost) = follow_owner_team(&tx, cid, uid).await?;
+            moved.gained += gained;
+            moved.lost += lost;
+        }
+        moved.own_cases = owned.len() as u64;
+        let gone: Vec<String> = tx
+            .query(&case_scope::pg(case_scope::TEAM_CASES_GONE), &[&uid])
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        for cid in &gone {
+            tx.execute(
+                "DELETE FROM case_access WHERE candidate_id = $1 AND user_id = $2",
+                &[cid, &uid],
+            )
+            .await?;
+            lose(&tx, current_head(&tx).await?, cid, uid).await?;
+        }
+        moved.lost += gone.len() as u64;
+        if role == "teamleider" {
+            moved.gained += join_team(&tx, uid).await?;
+        }
+        tx.execute(
+            "INSERT INTO audit (at, actor, action, detail) VALUES ($1, $2, 'user_team', $3)",
+            &[
+                &now_text(),
+                &actor,
+                &format!(
+                    "{user}: team {} -> {}",
+                    old.as_deref().unwrap_or("-"),
+                    team.unwrap_or("-")
+                ),
+            ],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(moved)
+    }
+
     pub(super) async fn share_tx(
         &self,
         s: &ShareInput,

@@ -5,7 +5,7 @@
 use super::{insert_log, unknown_user};
 use crate::error::AppResult;
 use crate::store::case_scope::{
-    self, CaseField, CaseInfo, CaseShare, Consent, ScopeChange, ShareInput,
+    self, CaseField, CaseInfo, CaseShare, Consent, ScopeChange, ShareInput, TeamMove,
 };
 use crate::store::{now_secs, now_text};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -130,26 +130,33 @@ fn end_share(tx: &Transaction<'_>, cid: &str, uid: i64, actor: &str, why: &str) 
     Ok(())
 }
 
-/// A new teamleider sees every live case its team's members own.
-pub(super) fn join_team(tx: &Transaction<'_>, leader: i64) -> AppResult<()> {
+/// A teamleider sees every live case its team's members own; returns how many it did not
+/// see before.
+pub(super) fn join_team(tx: &Transaction<'_>, leader: i64) -> AppResult<u64> {
     let cases: Vec<String> = tx
         .prepare(case_scope::TEAM_CASES)?
         .query_map([leader], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
+    let mut gained = 0;
     for cid in cases {
+        if access(tx, &cid, leader)?.is_some() {
+            continue;
+        }
         tx.execute(
             "INSERT INTO case_access (candidate_id, user_id, reason, granted_at)
-             VALUES (?1, ?2, 'team', ?3) ON CONFLICT DO NOTHING",
+             VALUES (?1, ?2, 'team', ?3)",
             params![cid, leader, now_text()],
         )?;
         gain(tx, &cid, leader)?;
+        gained += 1;
     }
-    Ok(())
+    Ok(gained)
 }
 
-/// After a case changed owner: the teamleiders of the new owner's team see it, those of
-/// the old team who see it only as teamleider lose it.
-fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppResult<()> {
+/// After a case changed owner (or its owner changed team): the teamleiders of the owner's
+/// team see it, those who saw it only as teamleider of another team lose it. Returns
+/// (teamleiders gained, teamleiders lost).
+fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppResult<(u64, u64)> {
     let wanted: Vec<i64> = tx
         .prepare(case_scope::TEAM_LEADERS_OF)?
         .query_map([owner], |r| r.get(0))?
@@ -158,12 +165,14 @@ fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppResult<(
         .prepare("SELECT user_id FROM case_access WHERE candidate_id = ?1 AND reason = 'team'")?
         .query_map([cid], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
+    let (mut gained, mut lost) = (0, 0);
     for u in current.iter().filter(|u| !wanted.contains(u)) {
         tx.execute(
             "DELETE FROM case_access WHERE candidate_id = ?1 AND user_id = ?2",
             params![cid, u],
         )?;
         lose(tx, cid, *u)?;
+        lost += 1;
     }
     for u in wanted {
         if access(tx, cid, u)?.is_none() {
@@ -173,9 +182,73 @@ fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppResult<(
                 params![cid, u, now_text()],
             )?;
             gain(tx, cid, u)?;
+            gained += 1;
         }
     }
-    Ok(())
+    Ok((gained, lost))
+}
+
+/// Moves a user to another team (or none): the teamleiders of its cases follow, and a
+/// teamleider sees the new team's cases instead of the old team's.
+pub(super) fn set_team(
+    c: &mut Connection,
+    user: &str,
+    team: Option<&str>,
+    actor: &str,
+) -> AppResult<TeamMove> {
+    let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let uid = user_id(&tx, user)?;
+    let (old, role): (Option<String>, String) =
+        tx.query_row("SELECT team, role FROM users WHERE id = ?1", [uid], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+    if old.as_deref() == team {
+        return Err(case_scope::same_team(user, team));
+    }
+    tx.execute(
+        "UPDATE users SET team = ?2 WHERE id = ?1",
+        params![uid, team],
+    )?;
+    let mut moved = TeamMove::default();
+    let owned: Vec<String> = tx
+        .prepare(case_scope::OWNED_CASES)?
+        .query_map([uid], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for cid in &owned {
+        let (gained, lost) = follow_owner_team(&tx, cid, uid)?;
+        moved.gained += gained;
+        moved.lost += lost;
+    }
+    moved.own_cases = owned.len() as u64;
+    let gone: Vec<String> = tx
+        .prepare(case_scope::TEAM_CASES_GONE)?
+        .query_map([uid], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for cid in &gone {
+        tx.execute(
+            "DELETE FROM case_access WHERE candidate_id = ?1 AND user_id = ?2",
+            params![cid, uid],
+        )?;
+        lose(&tx, cid, uid)?;
+    }
+    moved.lost += gone.len() as u64;
+    if role == "teamleider" {
+        moved.gained += join_team(&tx, uid)?;
+    }
+    tx.execute(
+        "INSERT INTO audit (at, actor, action, detail) VALUES (?1, ?2, 'user_team', ?3)",
+        params![
+            now_text(),
+            actor,
+            format!(
+                "{user}: team {} -> {}",
+                old.as_deref().unwrap_or("-"),
+                team.unwrap_or("-")
+            )
+        ],
+    )?;
+    tx.commit()?;
+    Ok(moved)
 }
 
 pub(super) fn share(
