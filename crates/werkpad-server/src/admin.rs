@@ -46,6 +46,8 @@ pub enum AdminCommand {
         candidate_id: String,
         to: String,
     },
+    /// Ends the shares whose consent has run out.
+    CaseExpire,
     /// Shares, current and ended, with their consent.
     CaseShares {
         candidate_id: Option<String>,
@@ -152,10 +154,9 @@ pub async fn run(store: &DynStore, cmd: AdminCommand, out: &mut dyn Write) -> Ap
                 user: user.clone(),
                 consent,
             };
-            // Consent is dated in Dutch time, whatever zone the server runs in.
-            let tz = jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC);
-            let today = jiff::Timestamp::now().to_zoned_datetime(tz).date();
-            let ch = store.share_case(&input, "admin", today).await?;
+            let ch = store
+                .share_case(&input, "admin", crate::expiry::dutch_today())
+                .await?;
             writeln!(
                 out,
                 "case {candidate_id} shared with {user}: {} field values go to {user}'s \
@@ -183,6 +184,18 @@ pub async fn run(store: &DynStore, cmd: AdminCommand, out: &mut dyn Write) -> Ap
             )
             .map_err(io)?;
         }
+        AdminCommand::CaseExpire => {
+            let ended = store.expire_shares(crate::expiry::dutch_today()).await?;
+            for e in &ended {
+                writeln!(
+                    out,
+                    "case {} no longer shared with {}: the consent expired",
+                    e.candidate_id, e.user_name
+                )
+                .map_err(io)?;
+            }
+            writeln!(out, "{} shares ended", ended.len()).map_err(io)?;
+        }
         AdminCommand::CaseShares { candidate_id } => {
             for s in store.case_shares(candidate_id.as_deref()).await? {
                 let state = match (&s.ended_at, &s.end_reason) {
@@ -195,12 +208,10 @@ pub async fn run(store: &DynStore, cmd: AdminCommand, out: &mut dyn Write) -> Ap
                 };
                 writeln!(
                     out,
-                    "{}\t{}\tconsent {} by {}: {}\tgranted {} by {}\t{state}",
+                    "{}\t{}\tconsent {}\tgranted {} by {}\t{state}",
                     s.candidate_id,
                     s.user_name,
-                    s.consent.date,
-                    s.consent.given_by,
-                    s.consent.purpose,
+                    crate::store::case_scope::consent_line(&s.consent),
                     s.granted_at,
                     s.granted_by
                 )

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod auth;
 pub mod error;
+pub mod expiry;
 pub mod routes;
 pub mod store;
 pub mod tls;

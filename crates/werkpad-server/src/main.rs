@@ -118,7 +118,13 @@ enum CaseCmd {
         /// Who gave it.
         #[arg(long, default_value = "kandidaat")]
         given_by: String,
+        /// The last day the consent holds, jjjj-mm-dd, when it was given for a limited
+        /// time; the share ends by itself after that day.
+        #[arg(long)]
+        until: Option<String>,
     },
+    /// End now the shares whose consent has run out (the server also does this every hour).
+    Expire,
     /// End a share; the colleague's laptops remove the case at their next sync.
     Unshare {
         #[arg(long)]
@@ -188,11 +194,18 @@ fn case_command(cmd: CaseCmd) -> AdminCommand {
             consent_date,
             purpose,
             given_by,
+            until,
         } => AdminCommand::CaseShare {
             candidate_id: candidate,
             user: with,
-            consent: admin_consent(consent_date, purpose, given_by),
+            consent: store::case_scope::Consent {
+                date: consent_date,
+                purpose,
+                given_by,
+                until,
+            },
         },
+        CaseCmd::Expire => AdminCommand::CaseExpire,
         CaseCmd::Unshare { candidate, with } => AdminCommand::CaseUnshare {
             candidate_id: candidate,
             user: with,
@@ -204,14 +217,6 @@ fn case_command(cmd: CaseCmd) -> AdminCommand {
         CaseCmd::Shares { candidate } => AdminCommand::CaseShares {
             candidate_id: candidate,
         },
-    }
-}
-
-fn admin_consent(date: String, purpose: String, given_by: String) -> store::case_scope::Consent {
-    store::case_scope::Consent {
-        date,
-        purpose,
-        given_by,
     }
 }
 
@@ -267,6 +272,7 @@ async fn main() -> anyhow::Result<()> {
             };
             let store = open(&db).await.context("opening the store")?;
             let state = AppState::new(store.clone());
+            werkpad_server::expiry::spawn(store.clone());
             let listener = bind(listen).with_context(|| format!("binding {listen}"))?;
             let addr = listener.local_addr()?;
             tracing::info!(%addr, store = store.kind(), tls = tls.is_some(), "listening");

@@ -20,6 +20,7 @@ backend_suite!(
     a_case_shared_again_reaches_a_new_laptop_without_the_old_purge,
     a_teamleider_sees_the_cases_of_the_team,
     a_user_moves_to_another_team,
+    a_share_ends_when_its_consent_expires,
 );
 
 fn consent() -> Consent {
@@ -27,6 +28,7 @@ fn consent() -> Consent {
         date: "2026-11-30".into(),
         purpose: "begeleiding naar werk door de IPS-coach".into(),
         given_by: "kandidaat".into(),
+        until: None,
     }
 }
 
@@ -424,6 +426,13 @@ async fn sharing_needs_consent_and_a_live_case(f: &Fixture) {
             }),
             "who gave",
         ),
+        (
+            bad(Consent {
+                until: Some("2026-11-01".into()),
+                ..consent()
+            }),
+            "has passed",
+        ),
         (share("cand-9", "bram"), "no case"),
         (share("cand-1", "nobody"), "No user"),
         (share("cand-1", "anna"), "anna owns"),
@@ -675,4 +684,62 @@ async fn a_user_moves_to_another_team(f: &Fixture) {
         msg.contains("No user named"),
         "an unknown user is refused: {msg}"
     );
+}
+
+async fn a_share_ends_when_its_consent_expires(f: &Fixture) {
+    let mut a = f.device("anna").await;
+    let b = f.device("bram").await;
+    annas_case(f, &mut a).await;
+    let today = werkpad_server::expiry::dutch_today();
+    f.admin(AdminCommand::CaseShare {
+        candidate_id: "cand-1".into(),
+        user: "bram".into(),
+        consent: Consent {
+            until: Some(today.to_string()),
+            ..consent()
+        },
+    })
+    .await;
+    let (seen, cursor) = f.pull_all(&b, 0, 100).await;
+    assert_eq!(of_case(&replay(&seen)).len(), 7, "bram receives the case");
+
+    let ended = f.store.expire_shares(today).await.unwrap();
+    assert!(
+        ended.is_empty(),
+        "the consent holds through its last day: {ended:?}"
+    );
+    let tomorrow = today.tomorrow().unwrap();
+    let ended = f.store.expire_shares(tomorrow).await.unwrap();
+    assert_eq!(
+        ended
+            .iter()
+            .map(|e| (e.candidate_id.as_str(), e.user_name.as_str()))
+            .collect::<Vec<_>>(),
+        [("cand-1", "bram")],
+        "the day after, the share ends by itself"
+    );
+    let (after, _) = f.pull_all(&b, cursor, 100).await;
+    assert_eq!(purges(&after), ["cand-1"], "bram's laptops purge the case");
+    assert!(
+        f.store.expire_shares(tomorrow).await.unwrap().is_empty(),
+        "an ended share does not end twice"
+    );
+    let shares = f
+        .admin(AdminCommand::CaseShares {
+            candidate_id: Some("cand-1".into()),
+        })
+        .await;
+    assert!(
+        shares.contains(&format!("(until {today})")) && shares.contains("by system (expired)"),
+        "the beheerder sees how long the consent held and why the share ended: {shares}"
+    );
+    let audit = f.store.audit().await.unwrap();
+    assert!(
+        audit
+            .iter()
+            .any(|r| r.action == "share_expired" && r.actor == "system"),
+        "the audit log says the server ended the share"
+    );
+    let (owner, _) = f.pull_all(&a, 0, 100).await;
+    assert!(purges(&owner).is_empty(), "the owner keeps the case");
 }

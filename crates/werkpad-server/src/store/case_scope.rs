@@ -21,6 +21,9 @@ pub struct Consent {
     pub purpose: String,
     /// Who gave it: the kandidaat, or a wettelijk vertegenwoordiger / bewindvoerder.
     pub given_by: String,
+    /// `jjjj-mm-dd`, the last day it holds, when it was given for a limited time; the share
+    /// ends by itself after that day.
+    pub until: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -161,6 +164,18 @@ pub fn check_consent(c: &Consent, today: jiff::civil::Date) -> AppResult<()> {
             "The consent date {date} lies in the future."
         )));
     }
+    if let Some(until) = &c.until {
+        let end: jiff::civil::Date = until.parse().map_err(|_| {
+            AppError::invalid(format!(
+                "The consent's end date {until:?} is not a date like 2027-06-30."
+            ))
+        })?;
+        if end < today || end < date {
+            return Err(AppError::invalid(format!(
+                "The consent's end date {end} has passed already (or lies before the day it was given)."
+            )));
+        }
+    }
     let purpose = c.purpose.trim();
     if purpose.is_empty() || purpose.len() > MAX_PURPOSE {
         return Err(AppError::invalid(format!(
@@ -178,7 +193,34 @@ pub fn check_consent(c: &Consent, today: jiff::civil::Date) -> AppResult<()> {
 
 /// The consent in one line, as `case_access.consent` keeps it next to the access it allows.
 pub fn consent_line(c: &Consent) -> String {
-    format!("{} by {}: {}", c.date, c.given_by.trim(), c.purpose.trim())
+    let until = c
+        .until
+        .as_ref()
+        .map(|u| format!(" (until {u})"))
+        .unwrap_or_default();
+    format!(
+        "{} by {}: {}{until}",
+        c.date,
+        c.given_by.trim(),
+        c.purpose.trim()
+    )
+}
+
+/// The current shares whose consent ended before `?1` (a `jjjj-mm-dd` day): candidate id,
+/// user id, user name.
+pub const EXPIRED_SHARES: &str = "SELECT s.candidate_id, s.user_id, u.name
+     FROM case_shares s JOIN users u ON u.id = s.user_id
+     WHERE s.ended_at IS NULL AND s.valid_until IS NOT NULL AND s.valid_until < ?1
+     ORDER BY s.id";
+
+/// The actor named in the audit log for what the server does by itself.
+pub const SYSTEM: &str = "system";
+
+/// A share that ended because its consent expired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExpiredShare {
+    pub candidate_id: String,
+    pub user_name: String,
 }
 
 /// Log rows that bring `user` the current state of a case, numbered after `head`, in the
@@ -273,6 +315,7 @@ mod tests {
             date: date.into(),
             purpose: purpose.into(),
             given_by: by.into(),
+            until: None,
         }
     }
 
@@ -280,11 +323,33 @@ mod tests {
     fn a_consent_needs_a_past_date_a_purpose_and_who_gave_it() {
         let today: jiff::civil::Date = "2026-12-05".parse().unwrap();
         assert!(check_consent(&consent("2026-12-05", "overdracht", "kandidaat"), today).is_ok());
+        let limited = Consent {
+            until: Some("2026-12-05".into()),
+            ..consent("2026-12-01", "overdracht", "kandidaat")
+        };
+        assert!(
+            check_consent(&limited, today).is_ok(),
+            "a consent holds through its last day"
+        );
         for (bad, why) in [
             (consent("05-12-2026", "overdracht", "kandidaat"), "not ISO"),
             (consent("2026-12-06", "overdracht", "kandidaat"), "future"),
             (consent("2026-12-01", "  ", "kandidaat"), "no purpose"),
             (consent("2026-12-01", "overdracht", ""), "nobody gave it"),
+            (
+                Consent {
+                    until: Some("2026-12-04".into()),
+                    ..consent("2026-12-01", "overdracht", "kandidaat")
+                },
+                "expired already",
+            ),
+            (
+                Consent {
+                    until: Some("31-12-2026".into()),
+                    ..consent("2026-12-01", "overdracht", "kandidaat")
+                },
+                "ending on a day that is not ISO",
+            ),
         ] {
             assert!(
                 check_consent(&bad, today).is_err(),

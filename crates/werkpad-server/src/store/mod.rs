@@ -9,7 +9,7 @@ pub mod sqlite;
 
 use crate::error::AppResult;
 use async_trait::async_trait;
-use case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput, TeamMove};
+use case_scope::{CaseInfo, CaseShare, ExpiredShare, ScopeChange, ShareInput, TeamMove};
 use serde::Serialize;
 use std::sync::Arc;
 use werkpad_proto::sync::{PullResponse, PushRequest, PushResponse, UserRole, VerifyResponse};
@@ -134,6 +134,9 @@ pub trait Store: Send + Sync + 'static {
         to_user: &str,
         actor: &str,
     ) -> AppResult<ScopeChange>;
+    /// Ends the shares whose consent ran out before `today` (Dutch date); the colleagues'
+    /// laptops purge those cases at their next sync.
+    async fn expire_shares(&self, today: jiff::civil::Date) -> AppResult<Vec<ExpiredShare>>;
     /// Every share, current and ended (of one case, when given), oldest first.
     async fn case_shares(&self, candidate_id: Option<&str>) -> AppResult<Vec<CaseShare>>;
     /// The cases on the server (those a user owns or shares, when given), by name.

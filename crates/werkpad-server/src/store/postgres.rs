@@ -2,7 +2,7 @@
 //! one `log_head` row, so server sequence numbers are assigned and committed in order: a
 //! puller never passes a number whose transaction has yet to commit.
 
-use super::case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput, TeamMove};
+use super::case_scope::{CaseInfo, CaseShare, ExpiredShare, ScopeChange, ShareInput, TeamMove};
 use super::plan::{self, FieldRow, LogRow, PriorOp, RecordRow, Snapshot};
 use super::sqlite::{
     bad_code, code_text, device_taken, erase_row, kind_of, kind_text, page, push_detail,
@@ -170,6 +170,7 @@ impl PgStore {
         tx.execute("SELECT pg_advisory_xact_lock(770100)", &[])
             .await?;
         tx.batch_execute(SCHEMA).await?;
+        tx.batch_execute(scope::UPGRADE).await?;
         tx.commit().await?;
         Ok(PgStore { pool })
     }
@@ -817,6 +818,10 @@ impl Store for PgStore {
         actor: &str,
     ) -> AppResult<ScopeChange> {
         self.reassign_tx(candidate_id, to_user, actor).await
+    }
+
+    async fn expire_shares(&self, today: jiff::civil::Date) -> AppResult<Vec<ExpiredShare>> {
+        self.expire_tx(today).await
     }
 
     async fn case_shares(&self, candidate_id: Option<&str>) -> AppResult<Vec<CaseShare>> {

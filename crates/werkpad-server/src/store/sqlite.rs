@@ -2,7 +2,7 @@
 //! One connection behind a mutex; every call runs on the blocking pool. SQLite's single
 //! writer makes the server sequence gap-free in commit order.
 
-use super::case_scope::{CaseInfo, CaseShare, ScopeChange, ShareInput, TeamMove};
+use super::case_scope::{CaseInfo, CaseShare, ExpiredShare, ScopeChange, ShareInput, TeamMove};
 use super::plan::{self, FieldRow, LogRow, PriorOp, RecordRow, Snapshot};
 use super::{
     now_text, AuditRow, Caller, DeviceAuth, DeviceInfo, EraseSummary, NewDevice, Store, User,
@@ -157,6 +157,7 @@ impl SqliteStore {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.execute_batch(SCHEMA)?;
+        scope::upgrade(&conn)?;
         Ok(SqliteStore {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -887,6 +888,10 @@ impl Store for SqliteStore {
         );
         self.run(move |c| scope::reassign(c, &cid, &to, &actor))
             .await
+    }
+
+    async fn expire_shares(&self, today: jiff::civil::Date) -> AppResult<Vec<ExpiredShare>> {
+        self.run(move |c| scope::expire(c, today)).await
     }
 
     async fn case_shares(&self, candidate_id: Option<&str>) -> AppResult<Vec<CaseShare>> {

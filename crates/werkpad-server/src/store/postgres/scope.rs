@@ -5,7 +5,7 @@
 use super::{insert_log, unknown_user, PgStore};
 use crate::error::AppResult;
 use crate::store::case_scope::{
-    self, CaseField, CaseInfo, CaseShare, Consent, ScopeChange, ShareInput, TeamMove,
+    self, CaseField, CaseInfo, CaseShare, Consent, ExpiredShare, ScopeChange, ShareInput, TeamMove,
 };
 use crate::store::{now_secs, now_text};
 use deadpool_postgres::Transaction;
@@ -226,7 +226,52 @@ async fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppRe
     Ok((gained, lost))
 }
 
+/// Columns added after a region's server was first set up.
+pub(super) const UPGRADE: &str =
+    "ALTER TABLE case_shares ADD COLUMN IF NOT EXISTS valid_until TEXT;";
+
 impl PgStore {
+    /// See the SQLite store's `expire`.
+    pub(super) async fn expire_tx(&self, today: jiff::civil::Date) -> AppResult<Vec<ExpiredShare>> {
+        let mut c = self.pool.get().await?;
+        let tx = c.transaction().await?;
+        lock_head(&tx).await?;
+        let due: Vec<(String, i64, String)> = tx
+            .query(
+                &case_scope::pg(case_scope::EXPIRED_SHARES),
+                &[&today.to_string()],
+            )
+            .await?
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect();
+        let mut out = Vec::new();
+        for (cid, uid, name) in due {
+            tx.execute(
+                "DELETE FROM case_access WHERE candidate_id = $1 AND user_id = $2
+                 AND reason = 'share'",
+                &[&cid, &uid],
+            )
+            .await?;
+            end_share(&tx, &cid, uid, case_scope::SYSTEM, "expired").await?;
+            lose(&tx, current_head(&tx).await?, &cid, uid).await?;
+            audit(
+                &tx,
+                case_scope::SYSTEM,
+                "share_expired",
+                &cid,
+                &format!("with {name}"),
+            )
+            .await?;
+            out.push(ExpiredShare {
+                candidate_id: cid,
+                user_name: name,
+            });
+        }
+        tx.commit().await?;
+        Ok(out)
+    }
+
     /// See the SQLite store's `set_team`.
     pub(super) async fn set_team_tx(
         &self,
@@ -321,7 +366,7 @@ impl PgStore {
         .await?;
         tx.execute(
             "INSERT INTO case_shares (candidate_id, user_id, consent_date, purpose, given_by,
-               granted_at, granted_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+               granted_at, granted_by, valid_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             &[
                 &cid,
                 &uid,
@@ -330,6 +375,7 @@ impl PgStore {
                 &s.consent.given_by.trim(),
                 &now,
                 &actor,
+                &s.consent.until,
             ],
         )
         .await?;
@@ -449,7 +495,7 @@ impl PgStore {
         let c = self.pool.get().await?;
         Ok(c.query(
             "SELECT s.candidate_id, u.name, s.consent_date, s.purpose, s.given_by, s.granted_at,
-                    s.granted_by, s.ended_at, s.ended_by, s.end_reason
+                    s.granted_by, s.ended_at, s.ended_by, s.end_reason, s.valid_until
              FROM case_shares s JOIN users u ON u.id = s.user_id
              WHERE $1::text IS NULL OR s.candidate_id = $1 ORDER BY s.id",
             &[&cid],
@@ -463,6 +509,7 @@ impl PgStore {
                 date: r.get(2),
                 purpose: r.get(3),
                 given_by: r.get(4),
+                until: r.get(10),
             },
             granted_at: r.get(5),
             granted_by: r.get(6),

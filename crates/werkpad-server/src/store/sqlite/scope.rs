@@ -5,7 +5,7 @@
 use super::{insert_log, unknown_user};
 use crate::error::AppResult;
 use crate::store::case_scope::{
-    self, CaseField, CaseInfo, CaseShare, Consent, ScopeChange, ShareInput, TeamMove,
+    self, CaseField, CaseInfo, CaseShare, Consent, ExpiredShare, ScopeChange, ShareInput, TeamMove,
 };
 use crate::store::{now_secs, now_text};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
@@ -273,7 +273,7 @@ pub(super) fn share(
     )?;
     tx.execute(
         "INSERT INTO case_shares (candidate_id, user_id, consent_date, purpose, given_by,
-           granted_at, granted_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+           granted_at, granted_by, valid_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![
             cid,
             uid,
@@ -281,7 +281,8 @@ pub(super) fn share(
             s.consent.purpose.trim(),
             s.consent.given_by.trim(),
             now,
-            actor
+            actor,
+            s.consent.until
         ],
     )?;
     let announced = gain(&tx, cid, uid)?;
@@ -388,10 +389,56 @@ pub(super) fn reassign(
     })
 }
 
+/// Ends every share whose consent ran out before `today`: as an unshare, by the system.
+pub(super) fn expire(c: &mut Connection, today: jiff::civil::Date) -> AppResult<Vec<ExpiredShare>> {
+    let tx = c.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let due: Vec<(String, i64, String)> = tx
+        .prepare(case_scope::EXPIRED_SHARES)?
+        .query_map([today.to_string()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for (cid, uid, name) in due {
+        tx.execute(
+            "DELETE FROM case_access WHERE candidate_id = ?1 AND user_id = ?2 AND reason = 'share'",
+            params![cid, uid],
+        )?;
+        end_share(&tx, &cid, uid, case_scope::SYSTEM, "expired")?;
+        lose(&tx, &cid, uid)?;
+        audit(
+            &tx,
+            case_scope::SYSTEM,
+            "share_expired",
+            &cid,
+            &format!("with {name}"),
+        )?;
+        out.push(ExpiredShare {
+            candidate_id: cid,
+            user_name: name,
+        });
+    }
+    tx.commit()?;
+    Ok(out)
+}
+
+/// Columns added after a region's server was first set up.
+pub(super) fn upgrade(c: &Connection) -> AppResult<()> {
+    let has: bool = c.query_row(
+        "SELECT count(*) > 0 FROM pragma_table_info('case_shares') WHERE name = 'valid_until'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has {
+        c.execute("ALTER TABLE case_shares ADD COLUMN valid_until TEXT", [])?;
+    }
+    Ok(())
+}
+
 pub(super) fn shares(c: &Connection, cid: Option<&str>) -> AppResult<Vec<CaseShare>> {
     let mut st = c.prepare(
         "SELECT s.candidate_id, u.name, s.consent_date, s.purpose, s.given_by, s.granted_at,
-                s.granted_by, s.ended_at, s.ended_by, s.end_reason
+                s.granted_by, s.ended_at, s.ended_by, s.end_reason, s.valid_until
          FROM case_shares s JOIN users u ON u.id = s.user_id
          WHERE ?1 IS NULL OR s.candidate_id = ?1 ORDER BY s.id",
     )?;
@@ -403,6 +450,7 @@ pub(super) fn shares(c: &Connection, cid: Option<&str>) -> AppResult<Vec<CaseSha
                 date: r.get(2)?,
                 purpose: r.get(3)?,
                 given_by: r.get(4)?,
+                until: r.get(10)?,
             },
             granted_at: r.get(5)?,
             granted_by: r.get(6)?,
@@ -464,4 +512,35 @@ pub(super) fn cases(c: &Connection, user: Option<&str>) -> AppResult<Vec<CaseInf
     }
     out.sort_by(|a, b| (&a.name, &a.candidate_id).cmp(&(&b.name, &b.candidate_id)));
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::SqliteStore;
+
+    #[test]
+    fn a_region_database_from_before_consent_end_dates_opens_and_keeps_its_shares() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("server.db");
+        {
+            let old = SqliteStore::open(&path).unwrap();
+            let c = old.conn.lock().unwrap();
+            // What a server set up before this column existed holds.
+            c.execute_batch(
+                "ALTER TABLE case_shares DROP COLUMN valid_until;
+                 INSERT INTO users (name, role, created_at) VALUES ('bram', 'jobcoach', 'x');
+                 INSERT INTO case_shares (candidate_id, user_id, consent_date, purpose,
+                   given_by, granted_at, granted_by)
+                 VALUES ('cand-1', 1, '2026-11-30', 'overdracht', 'kandidaat', 'x', 'admin');",
+            )
+            .unwrap();
+        }
+        let store = SqliteStore::open(&path).unwrap();
+        let shares = super::shares(&store.conn.lock().unwrap(), None).unwrap();
+        assert_eq!(shares.len(), 1, "the share made before the upgrade is kept");
+        assert_eq!(
+            shares[0].consent.until, None,
+            "an older consent has no end date, so it never expires by itself"
+        );
+    }
 }
