@@ -849,6 +849,7 @@ async fn a_shared_case_reaches_a_colleague_and_is_purged_there_when_the_share_en
             date: "2026-11-30".into(),
             purpose: "gezamenlijke begeleiding naar werk".into(),
             given_by: "kandidaat".into(),
+            until: None,
         },
     })
     .await;

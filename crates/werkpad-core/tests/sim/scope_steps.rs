@@ -39,6 +39,7 @@ pub async fn share(w: &mut World) {
             date: "2026-05-30".into(),
             purpose: "gezamenlijke begeleiding".into(),
             given_by: "kandidaat".into(),
+            until: None,
         },
     };
     let today = "2026-06-01".parse().unwrap();
