@@ -87,6 +87,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>) {
             commands::sync::enrol_device,
             commands::sync::sync_now,
             commands::sync::list_conflicts,
+            commands::sync::list_sync_notices,
+            commands::sync::dismiss_sync_notice,
             commands::sync::resolve_conflict,
             commands::sync::get_employer,
             commands::sync::save_employer,

@@ -2,13 +2,14 @@
 //! its own display) enrol with one regional server process, both change the same werkgever
 //! while the server is down, and after sync both changes to different fields are kept while
 //! the change of the same field shows both values as a conflict until one of them chooses
-//! (here: a third value typed in the conflicts inbox).
+//! (here: a third value typed in the conflicts inbox). And a coach whose case moved to a
+//! colleague while the coach was still changing it is told which changes did not get through.
 
 use anyhow::Result;
 use std::path::Path;
-use werkpad_core::service::{employers, Workspace};
+use werkpad_core::service::{candidates, employers, Workspace};
 use werkpad_core::store::install::KdfParams;
-use werkpad_proto::{EmployerInput, Role, SetupInput};
+use werkpad_proto::{CandidateInput, EmployerInput, Role, SetupInput};
 use werkpad_tests::e2e::{fresh_data_dir, App, Desktop};
 use werkpad_tests::server_proc::{ServerDb, ServerProcess};
 
@@ -181,4 +182,64 @@ async fn journey_6_two_people_one_record() -> Result<()> {
     bram.quit().await?;
     drop(desk_b);
     anna.quit().await
+}
+
+#[tokio::test]
+async fn a_case_moved_away_mid_edit_is_reported_not_silently_dropped() -> Result<()> {
+    let server_dir = tempfile::tempdir()?;
+    let db = ServerDb::sqlite(&server_dir.path().join("regio.db"));
+    for user in ["anna", "bram"] {
+        db.add_user(user, "jobcoach", "amersfoort")?;
+    }
+    let server = ServerProcess::start(db.clone())?;
+    let url = server.url.clone();
+    let dir = fresh_data_dir("case-moved-away")?;
+    laptop(&dir, "Bram Visser", None);
+    let cid = {
+        let mut s = Workspace::new(&dir)?
+            .with_kdf(KdfParams::FOR_TESTS)
+            .unlock(PASS)?;
+        candidates::create(
+            &mut s,
+            &CandidateInput {
+                city: "Amersfoort".into(),
+                ..CandidateInput::named("Sanne", "", "Bakker")
+            },
+        )?
+        .candidate
+        .id
+    };
+    let desk = Desktop::start(&dir)?;
+    let bram = desk.launch().await?;
+    enrol(&bram, &url, &db.enrol_code("bram")?).await?;
+
+    // Offline, Bram changes his kandidaat; meanwhile the beheerder moves the case to Anna.
+    let listen = server.url.trim_start_matches("http://").to_string();
+    drop(server);
+    bram.go(&format!("#/kandidaten/{cid}/wijzigen")).await?;
+    bram.fill("#candidate-city", "Leusden").await?;
+    bram.click("#candidate-save").await?;
+    bram.wait_text("main", "Leusden").await?;
+    db.admin(&["case", "reassign", "--candidate", &cid, "--to", "anna"])?;
+    let _server = ServerProcess::start_at(db.clone(), &listen)?;
+    sync_now(&bram).await?;
+
+    bram.wait_text("#sync-status", "1 melding van niet verwerkte wijzigingen")
+        .await?;
+    let notice = bram.wait_text("#notices-list", "Sanne Bakker").await?;
+    assert!(
+        notice.contains("1 wijziging niet verwerkt"),
+        "the notice counts the change the server refused: {notice}"
+    );
+    bram.assert_accessible("niet-verwerkte-wijzigingen").await?;
+    bram.screenshot("niet-verwerkte-wijzigingen").await?;
+    bram.click("#notices-list .notice__dismiss").await?;
+    bram.wait_text("#sync-status", "Laatst gesynchroniseerd")
+        .await?;
+    let status = bram.text("#sync-status").await?;
+    assert!(
+        !status.contains("melding"),
+        "a read notice leaves the header: {status}"
+    );
+    bram.quit().await
 }

@@ -824,9 +824,24 @@ fn traces(l: &Laptop, cid: &str, ids: &[String]) -> Vec<(String, i64)> {
     out
 }
 
+/// Anna shares case `cid` with Bram, on the kandidaat's consent.
+async fn share_with_bram(srv: &Server, cid: &str) {
+    use werkpad_server::store::case_scope::Consent;
+    srv.admin(AdminCommand::CaseShare {
+        candidate_id: cid.into(),
+        user: "bram".into(),
+        consent: Consent {
+            date: "2026-11-30".into(),
+            purpose: "gezamenlijke begeleiding naar werk".into(),
+            given_by: "kandidaat".into(),
+            until: None,
+        },
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn a_shared_case_reaches_a_colleague_and_is_purged_there_when_the_share_ends() {
-    use werkpad_server::store::case_scope::Consent;
     let srv = server().await;
     let (a, b) = (laptop("Anna de Vries"), laptop("Bram Jansen"));
     a.enrol(&srv, "anna").await;
@@ -842,17 +857,7 @@ async fn a_shared_case_reaches_a_colleague_and_is_purged_there_when_the_share_en
         "before the share the colleague holds nothing of the case"
     );
 
-    srv.admin(AdminCommand::CaseShare {
-        candidate_id: cid.clone(),
-        user: "bram".into(),
-        consent: Consent {
-            date: "2026-11-30".into(),
-            purpose: "gezamenlijke begeleiding naar werk".into(),
-            given_by: "kandidaat".into(),
-            until: None,
-        },
-    })
-    .await;
+    share_with_bram(&srv, &cid).await;
     let report = b.sync().await;
     assert!(
         report.changed.contains("candidate") && report.changed.contains("placement"),
@@ -915,6 +920,23 @@ async fn a_shared_case_reaches_a_colleague_and_is_purged_there_when_the_share_en
         b.count("SELECT count(*) FROM tombstones") == 0,
         "a purge is not an erasure: the case lives on elsewhere"
     );
+    let notices = b.with(|s| sync::notices(&s.store).unwrap());
+    assert_eq!(
+        notices.len(),
+        1,
+        "the colleague is told that a change did not get through: {notices:?}"
+    );
+    assert!(
+        notices[0].candidate_name.starts_with("Daan") && notices[0].changes == 1,
+        "the notice names the kandidaat and counts the refused change: {notices:?}"
+    );
+    assert_eq!(
+        b.status().notices,
+        1,
+        "the header says there is a notice to read"
+    );
+    b.with(|s| sync::dismiss_notice(&s.store, &notices[0].id).unwrap());
+    assert_eq!(b.status().notices, 0, "a read notice goes");
 
     let before = case_rows(&a);
     a.sync().await;
@@ -933,6 +955,44 @@ async fn a_shared_case_reaches_a_colleague_and_is_purged_there_when_the_share_en
     assert!(
         b.sync().await.pulled == 0 && b.count("SELECT count(*) FROM candidates") == 0,
         "the case does not come back to the colleague"
+    );
+}
+
+#[tokio::test]
+async fn changes_not_yet_sent_when_a_purge_arrives_are_reported_not_silently_dropped() {
+    let srv = server().await;
+    let (a, b) = (laptop("Anna de Vries"), laptop("Bram Jansen"));
+    a.enrol(&srv, "anna").await;
+    b.enrol(&srv, "bram").await;
+    let cid = candidate(&a);
+    a.sync().await;
+    share_with_bram(&srv, &cid).await;
+    b.sync().await;
+    // Two changes typed, then the share ends and a pull (before any push) brings the purge.
+    set_city(&b, &cid, "Emmen");
+    note(&b, &cid, "Gebeld over de proefplaatsing");
+    srv.admin(AdminCommand::CaseUnshare {
+        candidate_id: cid.clone(),
+        user: "bram".into(),
+    })
+    .await;
+    sync::pull_all(&b.s, &remote(&b), None, &mut SyncReport::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        b.count("SELECT count(*) FROM candidates"),
+        0,
+        "the purge removed the case"
+    );
+    let notices = b.with(|s| sync::notices(&s.store).unwrap());
+    assert!(
+        notices.len() == 1 && notices[0].candidate_name.starts_with("Daan"),
+        "the unsent changes went with the case, and the coach is told which kandidaat: \
+         {notices:?}"
+    );
+    assert!(
+        notices[0].changes >= 2,
+        "the city and the note (with its fields) are counted: {notices:?}"
     );
 }
 

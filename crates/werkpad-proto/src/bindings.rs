@@ -116,6 +116,7 @@ pub fn render_all() -> Vec<(String, String)> {
         SyncPhase,
         SyncStatus,
         ConflictSideView,
+        SyncNoticeView,
         ConflictView,
         ConflictKeep,
         ResolveConflictInput,

@@ -41,8 +41,22 @@ pub struct SyncStatus {
     pub pending: u32,
     /// Open conflicts.
     pub conflicts: u32,
+    /// Unread notices of changes the server could not take (see [`SyncNoticeView`]).
+    pub notices: u32,
     /// Dutch: what went wrong at the last attempt and what to do.
     pub last_error: Option<String>,
+}
+
+/// Changes to a kandidaat this laptop could not deliver: the case is no longer shared
+/// with this user (the share ended, or it moved to a colleague), so the server refused
+/// them or they were removed with the case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SyncNoticeView {
+    pub id: String,
+    pub candidate_name: String,
+    pub changes: u32,
+    /// dd-mm-jjjj HH:MM, Europe/Amsterdam: when it last happened.
+    pub at: String,
 }
 
 /// One side of a conflict, ready to show.

@@ -4,7 +4,8 @@ use tauri::{AppHandle, Runtime, State};
 use werkpad_core::service::employers;
 use werkpad_core::sync;
 use werkpad_proto::{
-    ApiError, ConflictView, Employer, EmployerInput, EnrolInput, ResolveConflictInput, SyncStatus,
+    ApiError, ConflictView, Employer, EmployerInput, EnrolInput, ResolveConflictInput,
+    SyncNoticeView, SyncStatus,
 };
 
 #[tauri::command(async)]
@@ -43,6 +44,16 @@ pub async fn sync_now<R: Runtime>(
 #[tauri::command(async)]
 pub fn list_conflicts(state: State<'_, AppState>) -> Result<Vec<ConflictView>, ApiError> {
     reply(state.with_session(|s| sync::conflicts(&s.store)))
+}
+
+#[tauri::command(async)]
+pub fn list_sync_notices(state: State<'_, AppState>) -> Result<Vec<SyncNoticeView>, ApiError> {
+    reply(state.with_session(|s| sync::notices(&s.store)))
+}
+
+#[tauri::command(async)]
+pub fn dismiss_sync_notice(state: State<'_, AppState>, id: String) -> Result<(), ApiError> {
+    reply(state.with_session(|s| sync::dismiss_notice(&s.store, &id)))
 }
 
 #[tauri::command(async)]

@@ -19,6 +19,10 @@ pending: number,
  */
 conflicts: number, 
 /**
+ * Unread notices of changes the server could not take (see [`SyncNoticeView`]).
+ */
+notices: number, 
+/**
  * Dutch: what went wrong at the last attempt and what to do.
  */
 last_error: string | null, };

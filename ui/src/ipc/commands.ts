@@ -39,6 +39,7 @@ import type { NazorgView } from "../bindings/NazorgView";
 import type { PlacementInput } from "../bindings/PlacementInput";
 import type { ReminderUpdate } from "../bindings/ReminderUpdate";
 import type { ConflictView } from "../bindings/ConflictView";
+import type { SyncNoticeView } from "../bindings/SyncNoticeView";
 import type { Employer } from "../bindings/Employer";
 import type { EmployerInput } from "../bindings/EmployerInput";
 import type { EnrolInput } from "../bindings/EnrolInput";
@@ -269,6 +270,15 @@ export function syncNow(): Promise<SyncStatus> {
 
 export function listConflicts(): Promise<ConflictView[]> {
   return call<ConflictView[]>("list_conflicts");
+}
+
+export function listSyncNotices(): Promise<SyncNoticeView[]> {
+  return call<SyncNoticeView[]>("list_sync_notices");
+}
+
+export async function dismissSyncNotice(id: string): Promise<null> {
+  await call<null>("dismiss_sync_notice", { id });
+  return null;
 }
 
 export async function resolveConflict(input: ResolveConflictInput): Promise<null> {

@@ -12,6 +12,7 @@ export type { EmployerInput } from "../bindings/EmployerInput";
 export type { EnrolInput } from "../bindings/EnrolInput";
 export type { SyncPhase } from "../bindings/SyncPhase";
 export type { SyncStatus } from "../bindings/SyncStatus";
+export type { SyncNoticeView } from "../bindings/SyncNoticeView";
 export type { ActionInput } from "../bindings/ActionInput";
 export type { ActionStatus } from "../bindings/ActionStatus";
 export type { Activity } from "../bindings/Activity";

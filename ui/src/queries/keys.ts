@@ -22,6 +22,7 @@ export const queryKeys = {
   schedules: ["store", "schedules"] as const,
   syncStatus: ["store", "sync-status"] as const,
   conflicts: ["store", "conflicts"] as const,
+  syncNotices: ["store", "sync-notices"] as const,
   employer: (id: string) => ["store", "employer", id] as const,
   /** Every portfolio page: invalidated after any change to a werkgever or a visit. */
   employerListAll: ["store", "employer-list"] as const,

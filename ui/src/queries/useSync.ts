@@ -17,6 +17,18 @@ export function useConflicts() {
   return useQuery({ queryKey: queryKeys.conflicts, queryFn: ipc.listConflicts });
 }
 
+export function useSyncNotices() {
+  return useQuery({ queryKey: queryKeys.syncNotices, queryFn: ipc.listSyncNotices });
+}
+
+export function useDismissSyncNotice() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => ipc.dismissSyncNotice(id),
+    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.store }),
+  });
+}
+
 /** After a sync that pulled changes, every open screen reads again. */
 export function useSyncEvents() {
   const client = useQueryClient();

@@ -30,6 +30,8 @@ export function syncText(s: SyncStatus): string {
   }
   if (s.pending > 0) parts.push(plural(s.pending, "wijziging wacht", "wijzigingen wachten"));
   if (s.conflicts > 0) parts.push(plural(s.conflicts, "conflict", "conflicten"));
+  if (s.notices > 0)
+    parts.push(plural(s.notices, "melding van niet verwerkte wijzigingen", "meldingen van niet verwerkte wijzigingen"));
   return parts.join(" · ");
 }
 
@@ -40,7 +42,7 @@ export function SyncIndicator() {
   const s = status.data;
   return (
     <p id="sync-status" className="app-header__sync" role="status" data-phase={s.phase}>
-      {s.conflicts > 0 ? (
+      {s.conflicts > 0 || s.notices > 0 ? (
         <a href="#instellingen" className="app-header__sync-link">
           {syncText(s)}
         </a>

@@ -34,6 +34,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "20261206023000_plan_action_case",
         include_str!("../../migrations/20261206023000_plan_action_case.sql"),
     ),
+    (
+        "20261206031000_sync_notices",
+        include_str!("../../migrations/20261206031000_sync_notices.sql"),
+    ),
 ];
 
 pub fn latest_known() -> &'static str {

@@ -6,7 +6,7 @@ use crate::store::{meta, to_sql, Entity, Store, Tx, DELETED_FIELD};
 use crate::{CoreError, CoreResult};
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use werkpad_proto::sync::{
     ConflictRecord, Op, PullResponse, PulledKind, PulledOp, PushResponse, RejectedOp,
     SyncErrorCode, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD, ENTITIES,
@@ -187,6 +187,22 @@ fn acknowledge(tx: &mut Tx<'_>, resp: &PushResponse) -> CoreResult<()> {
         "DELETE FROM outbox WHERE wire_seq IS NOT NULL AND wire_seq <= ?1",
         [resp.acked_through as i64],
     )?;
+    // The coach hears of refused changes per kandidaat, named while the case is still here.
+    let mut refused: BTreeMap<String, u32> = BTreeMap::new();
+    for r in resp
+        .rejected
+        .iter()
+        .filter(|r| r.code == SyncErrorCode::NotInScope)
+    {
+        if let Some(e) = local_entity(&r.entity) {
+            if let Some(cid) = super::notices::case_of(tx.conn(), e.table(), &r.entity_id)? {
+                *refused.entry(cid).or_default() += 1;
+            }
+        }
+    }
+    for (cid, n) in refused {
+        super::notices::record(tx.conn(), &cid, n, tx.now())?;
+    }
     for RejectedOp {
         code,
         entity,
@@ -392,6 +408,8 @@ fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreRes
             return Ok(());
         }
         PulledKind::Purge => {
+            let unsent = super::notices::unsent(tx.conn(), &op.entity_id)?;
+            super::notices::record(tx.conn(), &op.entity_id, unsent, tx.now())?;
             erase(tx, &op.entity_id, false)?;
             report.changed.insert("candidate".into());
             return Ok(());
@@ -509,6 +527,11 @@ pub(super) fn erase(tx: &mut Tx<'_>, candidate_id: &str, tombstone: bool) -> Cor
         tx.conn().execute(
             "INSERT OR IGNORE INTO tombstones (entity, entity_id, erased_at) VALUES ('candidate', ?1, ?2)",
             (candidate_id, tx.now().to_string()),
+        )?;
+        // An erased person's name may not stay behind in a notice either.
+        tx.conn().execute(
+            "DELETE FROM sync_notices WHERE candidate_id = ?1",
+            [candidate_id],
         )?;
     }
     log::info!("removed candidate {candidate_id} and {removed} attached rows");

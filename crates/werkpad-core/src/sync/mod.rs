@@ -9,12 +9,14 @@
 
 mod apply_record;
 mod local;
+mod notices;
 mod orphans;
 mod prefetch;
 mod remote;
 mod verify;
 
 pub use local::{next_batch, pending, settings, Settings};
+pub use notices::{dismiss_notice, notices};
 pub use remote::{Remote, Transport, WireFuture, WireRequest};
 pub use verify::{local_digest, VERIFY_EVERY};
 
@@ -488,6 +490,7 @@ pub fn status(store: &Store, busy: bool) -> CoreResult<SyncStatus> {
             last_sync_time: None,
             pending: 0,
             conflicts: 0,
+            notices: notices::count(conn)?,
             last_error: None,
         });
     };
@@ -516,6 +519,7 @@ pub fn status(store: &Store, busy: bool) -> CoreResult<SyncStatus> {
         last_sync_time,
         pending: local::pending(conn)?,
         conflicts: local::count_open_conflicts(conn)?,
+        notices: notices::count(conn)?,
         last_error: s.last_error,
     })
 }
@@ -558,14 +562,7 @@ pub fn conflicts(store: &Store) -> CoreResult<Vec<ConflictView>> {
     local::open_conflicts(store.conn())?
         .into_iter()
         .map(|(id, entity, entity_id, field, w, l, at)| {
-            let detected_at = at
-                .parse::<jiff::Timestamp>()
-                .map(|t| {
-                    t.to_zoned_datetime(amsterdam())
-                        .strftime("%d-%m-%Y %H:%M")
-                        .to_string()
-                })
-                .unwrap_or(at);
+            let detected_at = notices::dutch_moment(&at);
             Ok(ConflictView {
                 record_label: record_label(store, &entity, &entity_id),
                 id,

@@ -6,6 +6,7 @@ import { InstrumentsSection } from "./InstrumentsSection";
 import { SchedulesSection } from "./SchedulesSection";
 import { ProfileSection } from "./ProfileSection";
 import { ConflictsSection } from "./ConflictsSection";
+import { SyncNoticesSection } from "./SyncNoticesSection";
 import { SyncSection } from "./SyncSection";
 
 interface InstellingenScreenProps {
@@ -18,6 +19,7 @@ export function InstellingenScreen({ status }: InstellingenScreenProps) {
     <Screen title="Instellingen">
       {status.profile && <ProfileSection profile={status.profile} />}
       <SyncSection />
+      <SyncNoticesSection />
       <ConflictsSection />
       <DataFolderSection dataDir={status.data_dir} />
       <InstrumentsSection />
