@@ -396,6 +396,18 @@ impl App {
         Ok(self.wait(css).await?.text().await?)
     }
 
+    /// How many elements match, now (zero when none does).
+    pub async fn count(&self, css: &str) -> Result<u64> {
+        let n = self
+            .client
+            .execute(
+                "return document.querySelectorAll(arguments[0]).length;",
+                vec![json!(css)],
+            )
+            .await?;
+        n.as_u64().context("a count")
+    }
+
     pub async fn attr(&self, css: &str, name: &str) -> Result<Option<String>> {
         Ok(self.wait(css).await?.attr(name).await?)
     }

@@ -144,5 +144,19 @@ async fn demo_data_loads_and_every_screen_is_accessible() -> Result<()> {
         );
         app.screenshot(screen).await?;
     }
+
+    // Vandaag lays out the first 50 cases of a long group and adds more on request.
+    app.click("[data-nav='vandaag']").await?;
+    app.wait("#due-overdue .due-case").await?;
+    let first = app.count("#due-overdue .due-case").await?;
+    assert_eq!(first, 50, "a long list starts with 50 cases");
+    app.show("#due-overdue .due-more").await?;
+    app.screenshot("vandaag-meer-tonen").await?;
+    app.click("#due-overdue .due-more").await?;
+    let more = app.count("#due-overdue .due-case").await?;
+    assert!(
+        more > first,
+        "the button adds the next cases: {first} -> {more}"
+    );
     app.quit().await
 }

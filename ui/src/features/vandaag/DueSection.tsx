@@ -1,9 +1,10 @@
+import { useState } from "react";
 import { EmptyState } from "../../components/EmptyState";
 import { LoadingState } from "../../components/LoadingState";
 import { QueryError } from "../../components/QueryError";
 import type { DueCase } from "../../ipc";
-import { candidateHref, checkInHref } from "../../routing/candidateRoutes";
 import { useDueList } from "../../queries/useNazorg";
+import { CandidateDueCase } from "./CandidateDueCase";
 import { EmployerDueCase } from "./EmployerDueCase";
 import { IcalExport } from "./IcalExport";
 
@@ -43,10 +44,21 @@ export function DueSection() {
   );
 }
 
+/** Cases shown at first per group, and added per click: a caseload of thousands can have
+ * thousands over tijd, and the window should not lay them all out at once. */
+const PAGE = 50;
+
 function DueGroup({ id, title, cases }: { id: string; title: string; cases: DueCase[] }) {
+  const [shown, setShown] = useState(PAGE);
   const count = cases.reduce((n, c) => n + c.items.length, 0);
+  const rest = cases.length - shown;
   return (
-    <section className="subsection due-group" id={id} aria-labelledby={`${id}-title`} data-count={count}>
+    <section
+      className="subsection due-group"
+      id={id}
+      aria-labelledby={`${id}-title`}
+      data-count={count}
+    >
       <h3 id={`${id}-title`}>
         {title} <span className="muted">({count})</span>
       </h3>
@@ -54,51 +66,31 @@ function DueGroup({ id, title, cases }: { id: string; title: string; cases: DueC
         <p className="muted">Niets.</p>
       ) : (
         <ul className="plain-list due-cases">
-          {cases.map((c) =>
-            c.employer_id !== null ? (
-              <EmployerDueCase key={`werkgever-${c.employer_id}`} due={c} employerId={c.employer_id} />
-            ) : (
-            <li key={c.candidate_id} className="due-case" data-candidate-id={c.candidate_id}>
-              <p className="due-case__name">
-                <a href={candidateHref(c.candidate_id, "plaatsing")}>{c.candidate_name}</a>
-              </p>
-              <ul className="row-list">
-                {c.items.map((item) => (
-                  <li
-                    key={item.id}
-                    className="row-list__item followup"
-                    data-reminder-id={item.id}
-                    data-kind={item.kind}
-                  >
-                    <span className="followup__due">{item.due_on}</span>
-                    <span className="followup__reason">{item.reason}</span>
-                    <span className="followup__actions">
-                      {item.kind === "plan_actie" ? (
-                        <a
-                          className="button button--small button--secondary"
-                          href={candidateHref(c.candidate_id, "plan")}
-                        >
-                          Naar het plan<span className="visually-hidden">: {c.candidate_name}</span>
-                        </a>
-                      ) : (
-                        <a
-                          className="button button--small button--primary due-checkin"
-                          href={checkInHref(c.candidate_id, item.id)}
-                        >
-                          {item.kind === "instrument" ? "Bekijken" : "Check-in"}
-                          <span className="visually-hidden">
-                            : {c.candidate_name}, {item.reason}
-                          </span>
-                        </a>
-                      )}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            </li>
-            ),
-          )}
+          {cases
+            .slice(0, shown)
+            .map((c) =>
+              c.employer_id !== null ? (
+                <EmployerDueCase
+                  key={`werkgever-${c.employer_id}`}
+                  due={c}
+                  employerId={c.employer_id}
+                />
+              ) : (
+                <CandidateDueCase key={c.candidate_id} due={c} />
+              ),
+            )}
         </ul>
+      )}
+      {rest > 0 && (
+        <button
+          type="button"
+          className="button button--secondary due-more"
+          onClick={() => {
+            setShown((n) => n + PAGE);
+          }}
+        >
+          Nog {Math.min(PAGE, rest)} tonen ({rest} nog niet getoond)
+        </button>
       )}
     </section>
   );
