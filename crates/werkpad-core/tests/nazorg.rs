@@ -884,3 +884,72 @@ fn the_region_edits_its_catalogue_and_schedules_and_new_placements_follow_them()
         "the new instrument's deadline becomes a follow-up: {r:#?}"
     );
 }
+
+#[test]
+fn a_contact_held_late_answers_the_missed_ones_with_the_same_party() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clock = ManualClock::at("2026-11-02");
+    let mut s = session(tmp.path(), &clock);
+    let id = kandidaat(&mut s, "Fatima");
+    let view = nazorg::record_placement(&mut s, &placement(&id, "02-11-2026")).unwrap();
+    let pid = view.placement.unwrap().id;
+
+    // Four months on, nobody was contacted: +1 week, +1 maand and +3 maanden are over tijd.
+    clock.set("2027-03-03");
+    let over_tijd = |s: &Session| -> Vec<String> {
+        nazorg::due_list(s).unwrap().overdue[0]
+            .items
+            .iter()
+            .filter(|r| r.kind == ReminderKind::Nazorg)
+            .map(|r| r.reason.clone())
+            .collect()
+    };
+    let before = over_tijd(&s);
+    assert_eq!(before.len(), 6, "three moments, two parties: {before:?}");
+    let three_months = nazorg::due_list(&s).unwrap().overdue[0]
+        .items
+        .iter()
+        .find(|r| r.reason == "nazorg +3 maanden (werknemer)")
+        .unwrap()
+        .id
+        .clone();
+    nazorg::log_check_in(
+        &mut s,
+        &CheckInInput {
+            placement_id: pid,
+            reminder_id: Some(three_months),
+            contacted: ContactSubject::Werknemer,
+            channel: Channel::Telefoon,
+            outcome: Outcome::Goed,
+            note: String::new(),
+            scale_up: false,
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        over_tijd(&s),
+        [
+            "nazorg +1 week (werkgever)",
+            "nazorg +1 maand (werkgever)",
+            "nazorg +3 maanden (werkgever)"
+        ],
+        "the werknemer's missed contacts are answered by the one held; the werkgever's stay"
+    );
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM reminders WHERE status = 'vervallen' AND subject = 'werknemer'"
+        ),
+        2,
+        "the missed werknemer contacts are set aside, not marked as held"
+    );
+    assert_eq!(
+        count(
+            &s,
+            "SELECT count(*) FROM reminders WHERE status = 'open' AND subject = 'werknemer'
+               AND kind = 'nazorg'"
+        ),
+        2,
+        "the werknemer's +6 and +12 maanden contacts are still to come"
+    );
+}

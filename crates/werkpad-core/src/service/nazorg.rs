@@ -641,6 +641,42 @@ fn complete(tx: &mut Tx<'_>, p: &Placement, reminder_id: &str, day: Date) -> Cor
     }
 }
 
+/// A nazorg contact held now answers the earlier contacts with the same party that were
+/// missed: they are set aside (vervallen) instead of staying over tijd on Vandaag for ever.
+/// Only contacts planned before the one held; instrument deadlines and plan actions stay.
+fn catch_up(
+    tx: &mut Tx<'_>,
+    p: &Placement,
+    held: &str,
+    contacted: &ContactSubject,
+    day: Date,
+) -> CoreResult<()> {
+    let Some(held) = q::reminder(tx.conn(), held)?.filter(|r| r.kind == "nazorg") else {
+        return Ok(());
+    };
+    let parties: &[&str] = match contacted {
+        ContactSubject::Werknemer => &["werknemer"],
+        ContactSubject::Werkgever => &["werkgever"],
+        ContactSubject::Beide => &["werknemer", "werkgever"],
+    };
+    for id in q::open_reminder_ids(tx.conn(), &p.id, &["nazorg"])? {
+        let Some(r) = q::reminder(tx.conn(), &id)? else {
+            continue;
+        };
+        if parties.contains(&r.subject.as_str()) && r.planned_on < held.planned_on {
+            tx.update(
+                Entity::Reminder,
+                &r.id,
+                &[
+                    ("status", json!("vervallen")),
+                    ("done_on", json!(day.to_string())),
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 pub fn log_check_in(s: &mut Session, input: &CheckInInput) -> CoreResult<NazorgView> {
     let note = optional_text("note", &input.note, 4000)?;
     if input.outcome != Outcome::Goed && note.is_empty() {
@@ -670,6 +706,7 @@ pub fn log_check_in(s: &mut Session, input: &CheckInInput) -> CoreResult<NazorgV
         )?;
         if let Some(rid) = &input.reminder_id {
             complete(tx, &p, rid, day)?;
+            catch_up(tx, &p, rid, &input.contacted, day)?;
             // A joint contact answers the other party's follow-up of the same moment too.
             if input.contacted == ContactSubject::Beide {
                 for other in ["werknemer", "werkgever"] {
