@@ -516,7 +516,9 @@ fn purges(ops: &[Value]) -> Vec<String> {
         .collect()
 }
 
-async fn a_teamleider_sees_the_cases_of_the_team(f: &Fixture) {
+/// Team-noord (the fixture's users) with teamleider tina; team-zuid with jobcoach carla and
+/// teamleider zara. Anna owns cand-1, carla cand-z. Returns the laptops of anna, tina, zara.
+async fn two_teams(f: &Fixture) -> [Dev; 3] {
     // The fixture puts everyone in team-noord; carla and zara work in team-zuid.
     f.store
         .add_user("tina", UserRole::Teamleider, Some("team-noord"))
@@ -539,6 +541,11 @@ async fn a_teamleider_sees_the_cases_of_the_team(f: &Fixture) {
     let op = c.op(f, "candidate", "cand-z", "first_name", json!("Zoë"), None);
     let (st, body) = f.push(&c, &[op]).await;
     assert_eq!(st, StatusCode::OK, "{body}");
+    [a, t, z]
+}
+
+async fn a_teamleider_sees_the_cases_of_the_team(f: &Fixture) {
+    let [a, t, z] = two_teams(f).await;
     let (seen, t_cursor) = f.pull_all(&t, 0, 100).await;
     let (owner, _) = f.pull_all(&a, 0, 100).await;
     assert_eq!(
@@ -593,28 +600,7 @@ fn team(name: &str, team: Option<&str>) -> AdminCommand {
 }
 
 async fn a_user_moves_to_another_team(f: &Fixture) {
-    // The fixture puts everyone in team-noord; carla and zara work in team-zuid.
-    f.store
-        .add_user("tina", UserRole::Teamleider, Some("team-noord"))
-        .await
-        .unwrap();
-    for (name, role) in [
-        ("carla", UserRole::Jobcoach),
-        ("zara", UserRole::Teamleider),
-    ] {
-        f.store
-            .add_user(name, role, Some("team-zuid"))
-            .await
-            .unwrap();
-    }
-    let mut a = f.device("anna").await;
-    let t = f.device("tina").await;
-    let mut c = f.device("carla").await;
-    let z = f.device("zara").await;
-    annas_case(f, &mut a).await;
-    let op = c.op(f, "candidate", "cand-z", "first_name", json!("Zoë"), None);
-    let (st, body) = f.push(&c, &[op]).await;
-    assert_eq!(st, StatusCode::OK, "{body}");
+    let [a, t, z] = two_teams(f).await;
     let (_, t_cursor) = f.pull_all(&t, 0, 100).await;
     let (_, z_cursor) = f.pull_all(&z, 0, 100).await;
 
