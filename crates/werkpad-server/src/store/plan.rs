@@ -57,10 +57,13 @@ pub struct LogRow {
     pub scope_user: Option<i64>,
 }
 
+/// SHA-256 of an operation's canonical payload.
+pub type OpHash = [u8; 32];
+
 /// A stored device operation: its payload hash and, when it was refused, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PriorOp {
-    pub hash: String,
+    pub hash: OpHash,
     pub rejected: Option<RejectedOp>,
 }
 
@@ -100,15 +103,16 @@ pub struct Plan {
     pub log: Vec<LogRow>,
     /// (entity, entity_id, case): earlier log rows of a record move into a case.
     pub rescope: Vec<(String, String, String)>,
-    /// (device_seq, hash, rejection) for every new operation.
-    pub device_ops: Vec<(u64, String, Option<RejectedOp>)>,
+    /// (device_seq, hash, rejection) for every new operation, in device_seq order: the
+    /// backends store the hashes of a push as one packed row, the refusals one row each.
+    pub device_ops: Vec<(u64, OpHash, Option<RejectedOp>)>,
     pub applied: u64,
     pub conflicts: u64,
 }
 
 /// Canonical payload hash: the same operation always hashes the same, whatever order its
 /// JSON object keys came in.
-pub fn op_hash(op: &Op) -> String {
+pub fn op_hash(op: &Op) -> OpHash {
     let mut h = Sha256::new();
     for part in [
         op.op_id.as_str(),
@@ -124,7 +128,53 @@ pub fn op_hash(op: &Op) -> String {
         h.update(part.as_bytes());
         h.update([0u8]);
     }
-    hex::encode(h.finalize())
+    h.finalize().into()
+}
+
+/// The hash of a device operation stored as hex text (rows written before hashes were
+/// packed); text that is no hash matches no operation.
+pub fn hash_from_hex(text: &str) -> OpHash {
+    let mut out = [0u8; 32];
+    if hex::decode_to_slice(text, &mut out).is_err() {
+        // All ones: no SHA-256 output an operation could plausibly hash to.
+        out = [0xff; 32];
+    }
+    out
+}
+
+/// Adds the operations of one packed push row (`first_seq` and 32 bytes per operation)
+/// that fall in `from..=to` to `prior`, without replacing what is there (a refusal row
+/// carries the same hash and the refusal).
+pub fn unpack_hashes(
+    prior: &mut HashMap<u64, PriorOp>,
+    first_seq: u64,
+    hashes: &[u8],
+    from: u64,
+    to: u64,
+) {
+    for (k, chunk) in hashes.chunks_exact(32).enumerate() {
+        let seq = first_seq + k as u64;
+        if seq < from || seq > to {
+            continue;
+        }
+        let mut hash = [0u8; 32];
+        hash.copy_from_slice(chunk);
+        prior.entry(seq).or_insert(PriorOp {
+            hash,
+            rejected: None,
+        });
+    }
+}
+
+/// The hashes of a push's new operations, packed in device_seq order: (first_seq, bytes).
+pub fn packed_hashes(plan: &Plan) -> Option<(u64, Vec<u8>)> {
+    let first = plan.device_ops.first()?.0;
+    let mut bytes = Vec::with_capacity(plan.device_ops.len() * 32);
+    for (i, (seq, hash, _)) in plan.device_ops.iter().enumerate() {
+        debug_assert_eq!(*seq, first + i as u64, "new operations are contiguous");
+        bytes.extend_from_slice(hash);
+    }
+    Some((first, bytes))
 }
 
 pub fn canonical_json(v: &Value) -> String {
@@ -509,7 +559,7 @@ impl Planner<'_> {
         Ok(r)
     }
 
-    fn reject(&mut self, op: &Op, hash: String, code: SyncErrorCode) {
+    fn reject(&mut self, op: &Op, hash: OpHash, code: SyncErrorCode) {
         let rej = RejectedOp {
             device_seq: op.device_seq,
             code,
@@ -623,7 +673,7 @@ impl Planner<'_> {
     /// still goes through; any other scope breach refuses the batch.
     fn op(&mut self, op: &Op, batch: &[Op]) -> AppResult<()> {
         let hash = op_hash(op);
-        match self.op_in_scope(op, batch, hash.clone()) {
+        match self.op_in_scope(op, batch, hash) {
             Err(_) if self.lost.is_some() => {
                 let case = self.lost.take();
                 let key = (op.entity.clone(), op.entity_id.clone());
@@ -647,7 +697,7 @@ impl Planner<'_> {
         }
     }
 
-    fn op_in_scope(&mut self, op: &Op, batch: &[Op], hash: String) -> AppResult<()> {
+    fn op_in_scope(&mut self, op: &Op, batch: &[Op], hash: OpHash) -> AppResult<()> {
         let mut rec = self.record_for(op, batch)?;
         if rec.erased {
             self.reject(op, hash, SyncErrorCode::Erased);
@@ -762,13 +812,14 @@ pub fn plan(
         dirty_fields,
         ..
     } = p;
+    // Moved, not cloned: the snapshot is done with once planned.
     plan.records = dirty_records
         .into_iter()
-        .map(|k| snap.records[&k].clone())
+        .filter_map(|k| snap.records.remove(&k))
         .collect();
     plan.fields = dirty_fields
         .into_iter()
-        .map(|k| snap.fields[&k].clone())
+        .filter_map(|k| snap.fields.remove(&k))
         .collect();
     plan.head = snap.head;
     plan.last_seq = req
