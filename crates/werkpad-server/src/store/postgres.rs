@@ -350,7 +350,8 @@ async fn load_prior(
         );
     }
     // A push holds at most MAX_PUSH_OPS new operations, so only rows starting that far
-    // back can reach into the range.
+    // back can reach into the range. (Should that limit ever shrink, keep the largest it
+    // ever was here: a hash missed would refuse an honest retry as a mismatch.)
     let lowest = from.saturating_sub(MAX_PUSH_OPS as u64 - 1);
     for r in tx
         .query(
@@ -656,9 +657,10 @@ impl Store for PgStore {
     async fn push(
         &self,
         caller: &Caller,
-        req: &PushRequest,
+        req: PushRequest,
         now_secs: i64,
     ) -> AppResult<PushResponse> {
+        let req = &req;
         plan::check_batch(req, caller, now_secs)?;
         let mut c = self.pool.get().await?;
         let tx = c.transaction().await?;

@@ -468,7 +468,8 @@ fn load_prior(
     }
     drop(rows);
     // A push holds at most MAX_PUSH_OPS new operations, so only rows starting that far
-    // back can reach into the range.
+    // back can reach into the range. (Should that limit ever shrink, keep the largest it
+    // ever was here: a hash missed would refuse an honest retry as a mismatch.)
     let mut st = tx.prepare_cached(
         "SELECT first_seq, hashes FROM device_pushes
          WHERE device_id = ?1 AND first_seq BETWEEN ?2 AND ?3",
@@ -762,11 +763,11 @@ impl Store for SqliteStore {
     async fn push(
         &self,
         caller: &Caller,
-        req: &PushRequest,
+        req: PushRequest,
         now_secs: i64,
     ) -> AppResult<PushResponse> {
-        plan::check_batch(req, caller, now_secs)?;
-        let (caller, req) = (caller.clone(), req.clone());
+        plan::check_batch(&req, caller, now_secs)?;
+        let caller = caller.clone();
         self.run(move |c| push_tx(c, &caller, &req, now_secs)).await
     }
 
@@ -1068,7 +1069,7 @@ mod tests {
         let mut retry = old.clone();
         retry.push(op(dev, 4, "new"));
         let r = store
-            .push(&caller, &PushRequest { ops: retry.clone() }, now)
+            .push(&caller, PushRequest { ops: retry.clone() }, now)
             .await
             .expect("a retry of operations stored one row each is recognised");
         assert_eq!(
@@ -1078,7 +1079,7 @@ mod tests {
         let mut changed = retry.clone();
         changed[1].value = serde_json::json!("other");
         let err = store
-            .push(&caller, &PushRequest { ops: changed }, now)
+            .push(&caller, PushRequest { ops: changed }, now)
             .await
             .expect_err("other content under an old number is refused");
         assert!(
@@ -1093,7 +1094,7 @@ mod tests {
             "the mismatch names operation 2: {err:?}"
         );
         let again = store
-            .push(&caller, &PushRequest { ops: retry }, now)
+            .push(&caller, PushRequest { ops: retry }, now)
             .await
             .expect("old rows and a packed push together still match a retry");
         assert_eq!(again, r, "the same acknowledgement as the first time");
