@@ -15,6 +15,7 @@ backend_suite!(
     enrol_code_works_once,
     protocol_and_auth_are_checked,
     push_is_contiguous_idempotent_and_checked,
+    retries_split_across_pushes_are_recognised,
     pull_pages_by_server_sequence,
     scope_keeps_cases_to_their_users,
     concurrent_same_field_gives_winner_and_conflict,
@@ -126,6 +127,48 @@ async fn protocol_and_auth_are_checked(f: &Fixture) {
         )
         .await;
     assert_eq!((st, b["status"].clone()), (StatusCode::OK, json!("ok")));
+}
+
+/// The server keeps one row of hashes per push; a retry may cut the same operations into
+/// other batches (a client that halved its batch after a timeout) and must still match.
+async fn retries_split_across_pushes_are_recognised(f: &Fixture) {
+    let mut a = f.device("anna").await;
+    let ops: Vec<_> = (0..7)
+        .map(|i| a.op(f, "employer", &format!("emp-{i}"), "name", json!(i), None))
+        .collect();
+    for part in [&ops[0..3], &ops[3..6]] {
+        let (st, b) = f.push(&a, part).await;
+        assert_eq!(st, StatusCode::OK, "{b}");
+    }
+    // Operations 2..=6 span both stored pushes; 7 is new.
+    let (st, b) = f.push(&a, &ops[1..7]).await;
+    assert_eq!(
+        (st, b["acked_through"].clone()),
+        (StatusCode::OK, json!(7)),
+        "a retry spanning two earlier pushes is recognised and the new one applied: {b}"
+    );
+    let (pulled, _) = f.pull_all(&a, 0, 100).await;
+    assert_eq!(
+        pulled.len(),
+        7,
+        "nothing of the retried operations applies twice"
+    );
+    for (at, changed_seq) in [(4usize, 5u64), (2, 3), (6, 7)] {
+        let mut changed = ops[1..7].to_vec();
+        changed[at - 1].value = json!("other");
+        let (st, b) = f.push(&a, &changed).await;
+        assert_eq!(
+            (st, b["code"].clone(), b["device_seq"].clone()),
+            (
+                StatusCode::CONFLICT,
+                json!("PAYLOAD_MISMATCH"),
+                json!(changed_seq)
+            ),
+            "other content under a stored number is refused wherever it sits: {b}"
+        );
+    }
+    let (ops_now, _) = f.pull_all(&a, 0, 100).await;
+    assert_eq!(ops_now, pulled, "a refused retry changes nothing");
 }
 
 async fn push_is_contiguous_idempotent_and_checked(f: &Fixture) {

@@ -316,10 +316,7 @@ async fn admin_shares_a_case_on_consent_from_the_command_line() {
             user_id: anna.id,
             user_name: "anna".into(),
         };
-        store
-            .push(&caller, &PushRequest { ops }, now)
-            .await
-            .unwrap();
+        store.push(&caller, PushRequest { ops }, now).await.unwrap();
     }
     assert_eq!(
         admin(&db, &["case", "list", "--user", "anna"]),

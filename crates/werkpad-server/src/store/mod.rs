@@ -100,11 +100,12 @@ pub trait Store: Send + Sync + 'static {
     async fn list_devices(&self) -> AppResult<Vec<DeviceInfo>>;
     /// False when no such device exists.
     async fn revoke_device(&self, device_id: &str) -> AppResult<bool>;
-    /// Applies one push in one transaction.
+    /// Applies one push in one transaction. The request is taken whole: a backend that
+    /// works on another thread moves it there instead of copying thousands of operations.
     async fn push(
         &self,
         caller: &Caller,
-        req: &PushRequest,
+        req: PushRequest,
         now_secs: i64,
     ) -> AppResult<PushResponse>;
     async fn pull(&self, caller: &Caller, cursor: u64, limit: u32) -> AppResult<PullResponse>;

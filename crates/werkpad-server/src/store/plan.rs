@@ -5,6 +5,7 @@
 use super::Caller;
 use crate::error::{AppError, AppResult};
 use axum::http::StatusCode;
+use rustc_hash::FxHashMap;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -57,10 +58,13 @@ pub struct LogRow {
     pub scope_user: Option<i64>,
 }
 
+/// SHA-256 of an operation's canonical payload.
+pub type OpHash = [u8; 32];
+
 /// A stored device operation: its payload hash and, when it was refused, why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PriorOp {
-    pub hash: String,
+    pub hash: OpHash,
     pub rejected: Option<RejectedOp>,
 }
 
@@ -68,9 +72,9 @@ pub struct PriorOp {
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub head: u64,
-    pub records: HashMap<RecKey, RecordRow>,
+    pub records: FxHashMap<RecKey, RecordRow>,
     /// All current fields of every record in `records`.
-    pub fields: HashMap<FieldKey, FieldRow>,
+    pub fields: FxHashMap<FieldKey, FieldRow>,
     /// Cases (candidate ids) the caller's user may see, among those asked for.
     pub access: HashSet<String>,
     /// Cases the caller's user saw once and lost (share ended, moved to another owner),
@@ -100,49 +104,120 @@ pub struct Plan {
     pub log: Vec<LogRow>,
     /// (entity, entity_id, case): earlier log rows of a record move into a case.
     pub rescope: Vec<(String, String, String)>,
-    /// (device_seq, hash, rejection) for every new operation.
-    pub device_ops: Vec<(u64, String, Option<RejectedOp>)>,
+    /// (device_seq, hash, rejection) for every new operation, in device_seq order: the
+    /// backends store the hashes of a push as one packed row, the refusals one row each.
+    pub device_ops: Vec<(u64, OpHash, Option<RejectedOp>)>,
     pub applied: u64,
     pub conflicts: u64,
 }
 
 /// Canonical payload hash: the same operation always hashes the same, whatever order its
 /// JSON object keys came in.
-pub fn op_hash(op: &Op) -> String {
-    let mut h = Sha256::new();
-    for part in [
-        op.op_id.as_str(),
-        op.device_id.as_str(),
-        &op.device_seq.to_string(),
-        &op.entity,
-        &op.entity_id,
-        &op.field,
-        &canonical_json(&op.value),
-        &op.hlc,
-        &op.base_seq.map(|b| b.to_string()).unwrap_or_default(),
-    ] {
-        h.update(part.as_bytes());
-        h.update([0u8]);
+pub fn op_hash(op: &Op) -> OpHash {
+    use std::io::Write;
+    // The parts, each followed by a zero byte, hashed in one go.
+    let mut buf = Vec::with_capacity(256);
+    for part in [&op.op_id, &op.device_id] {
+        buf.extend_from_slice(part.as_bytes());
+        buf.push(0);
     }
-    hex::encode(h.finalize())
+    let _ = write!(buf, "{}", op.device_seq);
+    buf.push(0);
+    for part in [&op.entity, &op.entity_id, &op.field] {
+        buf.extend_from_slice(part.as_bytes());
+        buf.push(0);
+    }
+    write_canonical(&op.value, &mut buf);
+    buf.push(0);
+    buf.extend_from_slice(op.hlc.as_bytes());
+    buf.push(0);
+    if let Some(b) = op.base_seq {
+        let _ = write!(buf, "{b}");
+    }
+    buf.push(0);
+    Sha256::digest(&buf).into()
+}
+
+/// The hash of a device operation stored as hex text (rows written before hashes were
+/// packed); text that is no hash matches no operation.
+pub fn hash_from_hex(text: &str) -> OpHash {
+    let mut out = [0u8; 32];
+    if hex::decode_to_slice(text, &mut out).is_err() {
+        // All ones: no SHA-256 output an operation could plausibly hash to.
+        out = [0xff; 32];
+    }
+    out
+}
+
+/// Adds the operations of one packed push row (`first_seq` and 32 bytes per operation)
+/// that fall in `from..=to` to `prior`, without replacing what is there (a refusal row
+/// carries the same hash and the refusal).
+pub fn unpack_hashes(
+    prior: &mut HashMap<u64, PriorOp>,
+    first_seq: u64,
+    hashes: &[u8],
+    from: u64,
+    to: u64,
+) {
+    for (k, chunk) in hashes.chunks_exact(32).enumerate() {
+        let seq = first_seq + k as u64;
+        if seq < from || seq > to {
+            continue;
+        }
+        let mut hash = [0u8; 32];
+        hash.copy_from_slice(chunk);
+        prior.entry(seq).or_insert(PriorOp {
+            hash,
+            rejected: None,
+        });
+    }
+}
+
+/// The hashes of a push's new operations, packed in device_seq order: (first_seq, bytes).
+pub fn packed_hashes(plan: &Plan) -> Option<(u64, Vec<u8>)> {
+    let first = plan.device_ops.first()?.0;
+    let mut bytes = Vec::with_capacity(plan.device_ops.len() * 32);
+    for (i, (seq, hash, _)) in plan.device_ops.iter().enumerate() {
+        debug_assert_eq!(*seq, first + i as u64, "new operations are contiguous");
+        bytes.extend_from_slice(hash);
+    }
+    Some((first, bytes))
 }
 
 pub fn canonical_json(v: &Value) -> String {
+    let mut out = Vec::new();
+    write_canonical(v, &mut out);
+    String::from_utf8(out).expect("JSON text is UTF-8")
+}
+
+/// [`canonical_json`] appended to `out`: object keys sorted, no spaces.
+pub fn write_canonical(v: &Value, out: &mut Vec<u8>) {
     match v {
         Value::Object(m) => {
             let mut keys: Vec<&String> = m.keys().collect();
             keys.sort();
-            let parts: Vec<String> = keys
-                .into_iter()
-                .map(|k| format!("{}:{}", Value::String(k.clone()), canonical_json(&m[k])))
-                .collect();
-            format!("{{{}}}", parts.join(","))
+            out.push(b'{');
+            for (i, k) in keys.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                serde_json::to_writer(&mut *out, k).expect("a string serialises");
+                out.push(b':');
+                write_canonical(&m[k], out);
+            }
+            out.push(b'}');
         }
         Value::Array(a) => {
-            let parts: Vec<String> = a.iter().map(canonical_json).collect();
-            format!("[{}]", parts.join(","))
+            out.push(b'[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical(x, out);
+            }
+            out.push(b']');
         }
-        other => other.to_string(),
+        other => serde_json::to_writer(&mut *out, other).expect("a JSON value serialises"),
     }
 }
 
@@ -203,6 +278,7 @@ pub fn check_batch(req: &PushRequest, caller: &Caller, now_secs: i64) -> AppResu
         ));
     }
     let limit = (now_secs.max(0) as u64) + MAX_CLOCK_AHEAD_SECS;
+    let mut json = Vec::new();
     for (i, op) in req.ops.iter().enumerate() {
         let seq = op.device_seq;
         if i > 0 && seq != req.ops[i - 1].device_seq + 1 {
@@ -261,7 +337,9 @@ pub fn check_batch(req: &PushRequest, caller: &Caller, now_secs: i64) -> AppResu
                 .at(seq))
             }
         }
-        if canonical_json(&op.value).len() > MAX_VALUE_BYTES {
+        json.clear();
+        write_canonical(&op.value, &mut json);
+        if json.len() > MAX_VALUE_BYTES {
             return Err(AppError::refused(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 SyncErrorCode::TooLarge,
@@ -376,7 +454,6 @@ struct Planner<'a> {
     now_secs: i64,
     plan: Plan,
     dirty_records: BTreeSet<RecKey>,
-    dirty_fields: BTreeSet<FieldKey>,
     /// The case, when the last refusal was for a case the caller's user lost.
     lost: Option<String>,
 }
@@ -509,7 +586,7 @@ impl Planner<'_> {
         Ok(r)
     }
 
-    fn reject(&mut self, op: &Op, hash: String, code: SyncErrorCode) {
+    fn reject(&mut self, op: &Op, hash: OpHash, code: SyncErrorCode) {
         let rej = RejectedOp {
             device_seq: op.device_seq,
             code,
@@ -535,9 +612,9 @@ impl Planner<'_> {
             scope_user: rec.scope_user,
         };
         self.plan.log.push(log);
+        // Written here: its seq lies above the head the snapshot was loaded at.
         let key = (row.entity.clone(), row.entity_id.clone(), row.field.clone());
-        self.snap.fields.insert(key.clone(), row);
-        self.dirty_fields.insert(key);
+        self.snap.fields.insert(key, row);
     }
 
     fn apply(&mut self, rec: &RecordRow, op: &Op) {
@@ -623,7 +700,7 @@ impl Planner<'_> {
     /// still goes through; any other scope breach refuses the batch.
     fn op(&mut self, op: &Op, batch: &[Op]) -> AppResult<()> {
         let hash = op_hash(op);
-        match self.op_in_scope(op, batch, hash.clone()) {
+        match self.op_in_scope(op, batch, hash) {
             Err(_) if self.lost.is_some() => {
                 let case = self.lost.take();
                 let key = (op.entity.clone(), op.entity_id.clone());
@@ -647,7 +724,7 @@ impl Planner<'_> {
         }
     }
 
-    fn op_in_scope(&mut self, op: &Op, batch: &[Op], hash: String) -> AppResult<()> {
+    fn op_in_scope(&mut self, op: &Op, batch: &[Op], hash: OpHash) -> AppResult<()> {
         let mut rec = self.record_for(op, batch)?;
         if rec.erased {
             self.reject(op, hash, SyncErrorCode::Erased);
@@ -742,13 +819,13 @@ pub fn plan(
     now_secs: i64,
 ) -> AppResult<Plan> {
     let new_ops = &req.ops[first_new..];
+    let loaded_head = snap.head;
     let mut p = Planner {
         snap,
         caller,
         now_secs,
         plan: Plan::default(),
         dirty_records: BTreeSet::new(),
-        dirty_fields: BTreeSet::new(),
         lost: None,
     };
     p.plan.response.rejected = prior_rejected;
@@ -759,17 +836,20 @@ pub fn plan(
         snap,
         mut plan,
         dirty_records,
-        dirty_fields,
         ..
     } = p;
+    // Moved, not cloned: the snapshot is done with once planned.
     plan.records = dirty_records
         .into_iter()
-        .map(|k| snap.records[&k].clone())
+        .filter_map(|k| snap.records.remove(&k))
         .collect();
-    plan.fields = dirty_fields
-        .into_iter()
-        .map(|k| snap.fields[&k].clone())
+    // Every field this push wrote got a seq above the loaded head; stored ones lie at or
+    // below it. One row per field, in the order they were written.
+    plan.fields = std::mem::take(&mut snap.fields)
+        .into_values()
+        .filter(|f| f.seq > loaded_head)
         .collect();
+    plan.fields.sort_unstable_by_key(|f| f.seq);
     plan.head = snap.head;
     plan.last_seq = req
         .ops
@@ -800,6 +880,32 @@ mod tests {
         let a: Value = serde_json::from_str(r#"{"b":1,"a":{"y":2,"x":[1,"z"]}}"#).unwrap();
         let b: Value = serde_json::from_str(r#"{"a":{"x":[1,"z"],"y":2},"b":1}"#).unwrap();
         assert_eq!(canonical_json(&a), canonical_json(&b));
+    }
+
+    #[test]
+    fn op_hashes_stay_what_earlier_servers_stored() {
+        // Stored hashes of earlier pushes (device_ops rows in hex) must keep matching
+        // their retries: the bytes hashed are the parts, each followed by a zero byte.
+        let op = Op {
+            op_id: "op-1".into(),
+            device_id: "dev-1".into(),
+            device_seq: 7,
+            entity: "employer".into(),
+            entity_id: "emp-1".into(),
+            field: "name".into(),
+            value: serde_json::from_str(r#"{"b":null,"a":[1,"é\""]}"#).unwrap(),
+            hlc: "0000000100000000:dev-1".into(),
+            base_seq: None,
+        };
+        assert_eq!(
+            hex::encode(op_hash(&op)),
+            "6bd49b010bfd63f59b198d5d9333df529d85b90c19a3770744120f5c3a82a76c"
+        );
+        assert_eq!(
+            hash_from_hex(&hex::encode(op_hash(&op))),
+            op_hash(&op),
+            "a stored hex hash reads back as the hash"
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use tokio_postgres::{IsolationLevel, NoTls};
 use werkpad_proto::sync::{
     PullResponse, PulledOp, PushRequest, PushResponse, RejectedOp, ScopeDigest, SyncErrorCode,
-    UserRole, VerifyResponse,
+    UserRole, VerifyResponse, MAX_PUSH_OPS,
 };
 
 mod scope;
@@ -58,6 +58,15 @@ CREATE TABLE IF NOT EXISTS device_ops (
     reject_entity_id TEXT,
     PRIMARY KEY (device_id, device_seq)
 );
+-- The hashes (32 bytes each, in device_seq order) of the new operations of one push:
+-- a retry, however split, must repeat them exactly. Refused operations also get a
+-- device_ops row, which carries the refusal (device_ops held every operation before).
+CREATE TABLE IF NOT EXISTS device_pushes (
+    device_id TEXT NOT NULL,
+    first_seq BIGINT NOT NULL,
+    hashes    BYTEA NOT NULL,
+    PRIMARY KEY (device_id, first_seq)
+);
 CREATE TABLE IF NOT EXISTS log_head (
     id  INTEGER PRIMARY KEY CHECK (id = 1),
     seq BIGINT NOT NULL
@@ -76,8 +85,14 @@ CREATE TABLE IF NOT EXISTS log (
     scope_case TEXT,
     scope_user BIGINT
 );
-CREATE INDEX IF NOT EXISTS log_record ON log (entity, entity_id);
-CREATE INDEX IF NOT EXISTS log_case ON log (scope_case);
+-- Region-wide rows (most of the log) need neither index: a record is only moved into a
+-- case (rescope) or purged for one user while its rows name a user, and only rows of a
+-- case are erased or caught up by case. Pull scans by seq. Earlier full indexes go.
+DROP INDEX IF EXISTS log_record;
+DROP INDEX IF EXISTS log_case;
+CREATE INDEX IF NOT EXISTS log_user_record ON log (entity, entity_id)
+    WHERE scope_user IS NOT NULL;
+CREATE INDEX IF NOT EXISTS log_in_case ON log (scope_case) WHERE scope_case IS NOT NULL;
 CREATE TABLE IF NOT EXISTS records (
     entity     TEXT NOT NULL,
     entity_id  TEXT NOT NULL,
@@ -302,6 +317,95 @@ async fn load_snapshot(
     Ok(())
 }
 
+/// What the server stored earlier for this device's operations `from..=to`: the packed
+/// hashes of each push, and a row per refused operation (and per operation of pushes
+/// stored before hashes were packed).
+async fn load_prior(
+    tx: &impl GenericClient,
+    device_id: &str,
+    from: u64,
+    to: u64,
+) -> AppResult<HashMap<u64, PriorOp>> {
+    let mut prior = HashMap::new();
+    for r in tx
+        .query(
+            "SELECT device_seq, op_hash, reject_code, reject_entity, reject_entity_id
+             FROM device_ops WHERE device_id = $1 AND device_seq BETWEEN $2 AND $3",
+            &[&device_id, &(from as i64), &(to as i64)],
+        )
+        .await?
+    {
+        let seq = r.get::<_, i64>(0) as u64;
+        let code: Option<&str> = r.get(2);
+        prior.insert(
+            seq,
+            PriorOp {
+                hash: plan::hash_from_hex(r.get(1)),
+                rejected: code.map(|c| RejectedOp {
+                    device_seq: seq,
+                    code: code_of(c),
+                    entity: r.get::<_, Option<String>>(3).unwrap_or_default(),
+                    entity_id: r.get::<_, Option<String>>(4).unwrap_or_default(),
+                }),
+            },
+        );
+    }
+    // A push holds at most MAX_PUSH_OPS new operations, so only rows starting that far
+    // back can reach into the range. (Should that limit ever shrink, keep the largest it
+    // ever was here: a hash missed would refuse an honest retry as a mismatch.)
+    let lowest = from.saturating_sub(MAX_PUSH_OPS as u64 - 1);
+    for r in tx
+        .query(
+            "SELECT first_seq, hashes FROM device_pushes
+             WHERE device_id = $1 AND first_seq BETWEEN $2 AND $3",
+            &[&device_id, &(lowest as i64), &(to as i64)],
+        )
+        .await?
+    {
+        let first = r.get::<_, i64>(0) as u64;
+        plan::unpack_hashes(&mut prior, first, r.get(1), from, to);
+    }
+    Ok(prior)
+}
+
+/// One row with the packed hashes of the push's new operations, and one per refusal so
+/// a retry is refused the same way.
+async fn store_device_ops(
+    tx: &impl GenericClient,
+    device_id: &str,
+    plan: &plan::Plan,
+) -> AppResult<()> {
+    let Some((first, hashes)) = plan::packed_hashes(plan) else {
+        return Ok(());
+    };
+    tx.execute(
+        "INSERT INTO device_pushes (device_id, first_seq, hashes) VALUES ($1, $2, $3)",
+        &[&device_id, &(first as i64), &hashes],
+    )
+    .await?;
+    let refused: Vec<_> = plan
+        .device_ops
+        .iter()
+        .filter_map(|(seq, hash, rej)| rej.as_ref().map(|r| (seq, hash, r)))
+        .collect();
+    if refused.is_empty() {
+        return Ok(());
+    }
+    let s: Vec<i64> = refused.iter().map(|x| *x.0 as i64).collect();
+    let h: Vec<String> = refused.iter().map(|x| hex::encode(x.1)).collect();
+    let rc: Vec<String> = refused.iter().map(|x| code_text(x.2.code)).collect();
+    let re: Vec<&str> = refused.iter().map(|x| x.2.entity.as_str()).collect();
+    let ri: Vec<&str> = refused.iter().map(|x| x.2.entity_id.as_str()).collect();
+    tx.execute(
+        "INSERT INTO device_ops (device_id, device_seq, op_hash, reject_code, reject_entity,
+           reject_entity_id)
+         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])",
+        &[&device_id, &s, &h, &rc, &re, &ri],
+    )
+    .await?;
+    Ok(())
+}
+
 async fn write_plan(tx: &impl GenericClient, caller: &Caller, plan: &plan::Plan) -> AppResult<()> {
     let now = now_text();
     if !plan.records.is_empty() {
@@ -360,36 +464,14 @@ async fn write_plan(tx: &impl GenericClient, caller: &Caller, plan: &plan::Plan)
     }
     for (e, i, c) in &plan.rescope {
         tx.execute(
-            "UPDATE log SET scope_case = $3, scope_user = NULL WHERE entity = $1 AND entity_id = $2",
+            "UPDATE log SET scope_case = $3, scope_user = NULL
+             WHERE entity = $1 AND entity_id = $2 AND scope_user IS NOT NULL",
             &[e, i, c],
         )
         .await?;
     }
     insert_log(tx, &plan.log).await?;
-    if !plan.device_ops.is_empty() {
-        let d = &plan.device_ops;
-        let s: Vec<i64> = d.iter().map(|x| x.0 as i64).collect();
-        let h: Vec<&str> = d.iter().map(|x| x.1.as_str()).collect();
-        let rc: Vec<Option<String>> = d
-            .iter()
-            .map(|x| x.2.as_ref().map(|r| code_text(r.code)))
-            .collect();
-        let re: Vec<Option<&str>> = d
-            .iter()
-            .map(|x| x.2.as_ref().map(|r| r.entity.as_str()))
-            .collect();
-        let ri: Vec<Option<&str>> = d
-            .iter()
-            .map(|x| x.2.as_ref().map(|r| r.entity_id.as_str()))
-            .collect();
-        tx.execute(
-            "INSERT INTO device_ops (device_id, device_seq, op_hash, reject_code, reject_entity,
-               reject_entity_id)
-             SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])",
-            &[&caller.device_id, &s, &h, &rc, &re, &ri],
-        )
-        .await?;
-    }
+    store_device_ops(tx, &caller.device_id, plan).await?;
     tx.execute(
         "UPDATE devices SET last_seq = $2, last_seen = $3 WHERE device_id = $1",
         &[&caller.device_id, &(plan.last_seq as i64), &now],
@@ -580,9 +662,10 @@ impl Store for PgStore {
     async fn push(
         &self,
         caller: &Caller,
-        req: &PushRequest,
+        req: PushRequest,
         now_secs: i64,
     ) -> AppResult<PushResponse> {
+        let req = &req;
         plan::check_batch(req, caller, now_secs)?;
         let mut c = self.pool.get().await?;
         let tx = c.transaction().await?;
@@ -600,32 +683,9 @@ impl Store for PgStore {
         let last_seq = last_seq as u64;
         let mut prior = HashMap::new();
         if let (Some(first), Some(last)) = (req.ops.first(), req.ops.last()) {
-            for r in tx
-                .query(
-                    "SELECT device_seq, op_hash, reject_code, reject_entity, reject_entity_id
-                     FROM device_ops WHERE device_id = $1 AND device_seq BETWEEN $2 AND $3",
-                    &[
-                        &caller.device_id,
-                        &(first.device_seq as i64),
-                        &(last.device_seq.min(last_seq) as i64),
-                    ],
-                )
-                .await?
-            {
-                let seq = r.get::<_, i64>(0) as u64;
-                let code: Option<&str> = r.get(2);
-                prior.insert(
-                    seq,
-                    PriorOp {
-                        hash: r.get(1),
-                        rejected: code.map(|c| RejectedOp {
-                            device_seq: seq,
-                            code: code_of(c),
-                            entity: r.get::<_, Option<String>>(3).unwrap_or_default(),
-                            entity_id: r.get::<_, Option<String>>(4).unwrap_or_default(),
-                        }),
-                    },
-                );
+            let (from, to) = (first.device_seq, last.device_seq.min(last_seq));
+            if from <= to {
+                prior = load_prior(&tx, &caller.device_id, from, to).await?;
             }
         }
         let first_new = plan::split(req, last_seq, &prior)?;

@@ -16,7 +16,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use werkpad_proto::sync::{
     PullResponse, PulledKind, PulledOp, PushRequest, PushResponse, RejectedOp, ScopeDigest,
-    SyncErrorCode, UserRole, VerifyResponse,
+    SyncErrorCode, UserRole, VerifyResponse, MAX_PUSH_OPS,
 };
 
 mod scope;
@@ -56,6 +56,15 @@ CREATE TABLE IF NOT EXISTS device_ops (
     reject_entity_id TEXT,
     PRIMARY KEY (device_id, device_seq)
 );
+-- The hashes (32 bytes each, in device_seq order) of the new operations of one push:
+-- a retry, however split, must repeat them exactly. Refused operations also get a
+-- device_ops row, which carries the refusal (device_ops held every operation before).
+CREATE TABLE IF NOT EXISTS device_pushes (
+    device_id TEXT NOT NULL,
+    first_seq INTEGER NOT NULL,
+    hashes    BLOB NOT NULL,
+    PRIMARY KEY (device_id, first_seq)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS log_head (
     id  INTEGER PRIMARY KEY CHECK (id = 1),
     seq INTEGER NOT NULL
@@ -74,8 +83,14 @@ CREATE TABLE IF NOT EXISTS log (
     scope_case TEXT,
     scope_user INTEGER
 );
-CREATE INDEX IF NOT EXISTS log_record ON log (entity, entity_id);
-CREATE INDEX IF NOT EXISTS log_case ON log (scope_case);
+-- Region-wide rows (most of the log) need neither index: a record is only moved into a
+-- case (rescope) or purged for one user while its rows name a user, and only rows of a
+-- case are erased or caught up by case. Pull scans by seq. Earlier full indexes go.
+DROP INDEX IF EXISTS log_record;
+DROP INDEX IF EXISTS log_case;
+CREATE INDEX IF NOT EXISTS log_user_record ON log (entity, entity_id)
+    WHERE scope_user IS NOT NULL;
+CREATE INDEX IF NOT EXISTS log_in_case ON log (scope_case) WHERE scope_case IS NOT NULL;
 CREATE TABLE IF NOT EXISTS records (
     entity     TEXT NOT NULL,
     entity_id  TEXT NOT NULL,
@@ -256,39 +271,9 @@ fn push_tx(
     let last_seq = last_seq as u64;
     let mut prior = HashMap::new();
     if let (Some(first), Some(last)) = (req.ops.first(), req.ops.last()) {
-        let mut st = tx.prepare_cached(
-            "SELECT device_seq, op_hash, reject_code, reject_entity, reject_entity_id
-             FROM device_ops WHERE device_id = ?1 AND device_seq BETWEEN ?2 AND ?3",
-        )?;
-        let rows = st.query_map(
-            params![
-                caller.device_id,
-                first.device_seq as i64,
-                last.device_seq.min(last_seq) as i64
-            ],
-            |r| {
-                let seq: i64 = r.get(0)?;
-                let code: Option<String> = r.get(2)?;
-                Ok((
-                    seq as u64,
-                    PriorOp {
-                        hash: r.get(1)?,
-                        rejected: match code {
-                            Some(c) => Some(RejectedOp {
-                                device_seq: seq as u64,
-                                code: code_of(&c),
-                                entity: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-                                entity_id: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                            }),
-                            None => None,
-                        },
-                    },
-                ))
-            },
-        )?;
-        for row in rows {
-            let (k, v) = row?;
-            prior.insert(k, v);
+        let (from, to) = (first.device_seq, last.device_seq.min(last_seq));
+        if from <= to {
+            load_prior(&tx, &caller.device_id, from, to, &mut prior)?;
         }
     }
     let first_new = plan::split(req, last_seq, &prior)?;
@@ -421,26 +406,14 @@ fn push_tx(
                 ])?;
             }
             let mut st = tx.prepare_cached(
-                "UPDATE log SET scope_case = ?3, scope_user = NULL WHERE entity = ?1 AND entity_id = ?2",
+                "UPDATE log SET scope_case = ?3, scope_user = NULL
+                 WHERE entity = ?1 AND entity_id = ?2 AND scope_user IS NOT NULL",
             )?;
             for (e, i, c) in &plan.rescope {
                 st.execute(params![e, i, c])?;
             }
             insert_log(&tx, &plan.log)?;
-            let mut st = tx.prepare_cached(
-                "INSERT INTO device_ops (device_id, device_seq, op_hash, reject_code, reject_entity,
-                   reject_entity_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for (seq, hash, rej) in &plan.device_ops {
-                st.execute(params![
-                    caller.device_id,
-                    *seq as i64,
-                    hash,
-                    rej.as_ref().map(|r| code_text(r.code)),
-                    rej.as_ref().map(|r| &r.entity),
-                    rej.as_ref().map(|r| &r.entity_id),
-                ])?;
-            }
+            store_device_ops(&tx, &caller.device_id, &plan)?;
         }
         tx.execute(
             "UPDATE devices SET last_seq = ?2, last_seen = ?3 WHERE device_id = ?1",
@@ -462,6 +435,82 @@ fn push_tx(
     }
     tx.commit()?;
     Ok(plan.response)
+}
+
+/// What the server stored earlier for this device's operations `from..=to`: the packed
+/// hashes of each push, and a row per refused operation (and per operation of pushes
+/// stored before hashes were packed).
+fn load_prior(
+    tx: &Connection,
+    device_id: &str,
+    from: u64,
+    to: u64,
+    prior: &mut HashMap<u64, PriorOp>,
+) -> AppResult<()> {
+    let mut st = tx.prepare_cached(
+        "SELECT device_seq, op_hash, reject_code, reject_entity, reject_entity_id
+         FROM device_ops WHERE device_id = ?1 AND device_seq BETWEEN ?2 AND ?3",
+    )?;
+    let mut rows = st.query(params![device_id, from as i64, to as i64])?;
+    while let Some(r) = rows.next()? {
+        let seq = r.get::<_, i64>(0)? as u64;
+        let code: Option<String> = r.get(2)?;
+        let rejected = match code {
+            Some(c) => Some(RejectedOp {
+                device_seq: seq,
+                code: code_of(&c),
+                entity: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                entity_id: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
+            }),
+            None => None,
+        };
+        let hash = plan::hash_from_hex(r.get_ref(1)?.as_str()?);
+        prior.insert(seq, PriorOp { hash, rejected });
+    }
+    drop(rows);
+    // A push holds at most MAX_PUSH_OPS new operations, so only rows starting that far
+    // back can reach into the range. (Should that limit ever shrink, keep the largest it
+    // ever was here: a hash missed would refuse an honest retry as a mismatch.)
+    let mut st = tx.prepare_cached(
+        "SELECT first_seq, hashes FROM device_pushes
+         WHERE device_id = ?1 AND first_seq BETWEEN ?2 AND ?3",
+    )?;
+    let lowest = from.saturating_sub(MAX_PUSH_OPS as u64 - 1);
+    let mut rows = st.query(params![device_id, lowest as i64, to as i64])?;
+    while let Some(r) = rows.next()? {
+        let first = r.get::<_, i64>(0)? as u64;
+        plan::unpack_hashes(prior, first, r.get_ref(1)?.as_blob()?, from, to);
+    }
+    Ok(())
+}
+
+/// One row with the packed hashes of the push's new operations, and one per refusal so
+/// a retry is refused the same way.
+fn store_device_ops(tx: &Connection, device_id: &str, plan: &plan::Plan) -> AppResult<()> {
+    let Some((first, hashes)) = plan::packed_hashes(plan) else {
+        return Ok(());
+    };
+    tx.prepare_cached(
+        "INSERT INTO device_pushes (device_id, first_seq, hashes) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![device_id, first as i64, hashes])?;
+    let mut st = tx.prepare_cached(
+        "INSERT INTO device_ops (device_id, device_seq, op_hash, reject_code, reject_entity,
+           reject_entity_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (seq, hash, rej) in &plan.device_ops {
+        if let Some(r) = rej {
+            st.execute(params![
+                device_id,
+                *seq as i64,
+                hex::encode(hash),
+                code_text(r.code),
+                r.entity,
+                r.entity_id
+            ])?;
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn push_detail(req: &PushRequest, first_new: usize, plan: &plan::Plan) -> String {
@@ -725,11 +774,11 @@ impl Store for SqliteStore {
     async fn push(
         &self,
         caller: &Caller,
-        req: &PushRequest,
+        req: PushRequest,
         now_secs: i64,
     ) -> AppResult<PushResponse> {
-        plan::check_batch(req, caller, now_secs)?;
-        let (caller, req) = (caller.clone(), req.clone());
+        plan::check_batch(&req, caller, now_secs)?;
+        let caller = caller.clone();
         self.run(move |c| push_tx(c, &caller, &req, now_secs)).await
     }
 
@@ -739,9 +788,11 @@ impl Store for SqliteStore {
             let tx = c.transaction()?;
             let head: i64 =
                 tx.query_row("SELECT seq FROM log_head WHERE id = 1", [], |r| r.get(0))?;
+            // By seq alone: with an index on the scope the planner would gather every row
+            // after the cursor through it and sort them, for each page again.
             let sql = format!(
                 "SELECT seq, kind, op_id, device_id, entity, entity_id, field, value, hlc
-                 FROM log WHERE seq > ?2 AND {VISIBLE} ORDER BY seq LIMIT ?3"
+                 FROM log NOT INDEXED WHERE seq > ?2 AND {VISIBLE} ORDER BY seq LIMIT ?3"
             );
             let mut st = tx.prepare_cached(&sql)?;
             let rows = st.query_map(params![uid, cursor as i64, limit as i64 + 1], |r| {
@@ -959,5 +1010,108 @@ pub(crate) fn page(mut ops: Vec<PulledOp>, cursor: u64, limit: u32, head: u64) -
         ops,
         next_cursor,
         has_more,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use werkpad_proto::sync::Op;
+
+    fn op(dev: &str, seq: u64, value: &str) -> Op {
+        Op {
+            op_id: format!("op-{seq}"),
+            device_id: dev.into(),
+            device_seq: seq,
+            entity: "employer".into(),
+            entity_id: format!("emp-{seq}"),
+            field: "name".into(),
+            value: serde_json::json!(value),
+            hlc: format!("{:016x}:{dev}", 1u64 << 32),
+            base_seq: None,
+        }
+    }
+
+    /// A region's database from before hashes were packed: one device_ops row per
+    /// operation and full log indexes. Reopened, it keeps its retries exact and loses
+    /// the indexes the log no longer needs.
+    #[tokio::test]
+    async fn a_database_from_before_packed_hashes_keeps_retries_exact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("server.db");
+        let dev = "dev-old";
+        let old: Vec<Op> = (1..=3).map(|s| op(dev, s, "stored")).collect();
+        {
+            drop(SqliteStore::open(&path).unwrap());
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(
+                "DROP INDEX log_user_record; DROP INDEX log_in_case;
+                 CREATE INDEX log_record ON log (entity, entity_id);
+                 CREATE INDEX log_case ON log (scope_case);
+                 INSERT INTO users (id, name, role, created_at) VALUES (1, 'anna', 'jobcoach', '');
+                 INSERT INTO devices (device_id, user_id, name, secret_hash, enrolled_at, last_seq)
+                 VALUES ('dev-old', 1, 'laptop', '', '', 3);",
+            )
+            .unwrap();
+            for o in &old {
+                c.execute(
+                    "INSERT INTO device_ops (device_id, device_seq, op_hash) VALUES (?1, ?2, ?3)",
+                    params![dev, o.device_seq as i64, hex::encode(plan::op_hash(o))],
+                )
+                .unwrap();
+            }
+        }
+        let store = SqliteStore::open(&path).unwrap();
+        let indexes: Vec<String> = {
+            let c = store.conn.lock().unwrap();
+            let mut st = c
+                .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'log' ORDER BY name")
+                .unwrap();
+            let names = st.query_map([], |r| r.get(0)).unwrap();
+            names.collect::<Result<_, _>>().unwrap()
+        };
+        assert_eq!(
+            indexes,
+            ["log_in_case", "log_user_record"],
+            "the full log indexes are replaced by partial ones on open"
+        );
+        let caller = Caller {
+            device_id: dev.into(),
+            user_id: 1,
+            user_name: "anna".into(),
+        };
+        let now = 2;
+        let mut retry = old.clone();
+        retry.push(op(dev, 4, "new"));
+        let r = store
+            .push(&caller, PushRequest { ops: retry.clone() }, now)
+            .await
+            .expect("a retry of operations stored one row each is recognised");
+        assert_eq!(
+            r.acked_through, 4,
+            "the new operation after them is applied"
+        );
+        let mut changed = retry.clone();
+        changed[1].value = serde_json::json!("other");
+        let err = store
+            .push(&caller, PushRequest { ops: changed }, now)
+            .await
+            .expect_err("other content under an old number is refused");
+        assert!(
+            matches!(
+                err,
+                AppError::Refused {
+                    code: SyncErrorCode::PayloadMismatch,
+                    device_seq: Some(2),
+                    ..
+                }
+            ),
+            "the mismatch names operation 2: {err:?}"
+        );
+        let again = store
+            .push(&caller, PushRequest { ops: retry }, now)
+            .await
+            .expect("old rows and a packed push together still match a retry");
+        assert_eq!(again, r, "the same acknowledgement as the first time");
     }
 }

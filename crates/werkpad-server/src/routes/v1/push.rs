@@ -13,8 +13,9 @@ pub async fn push(
     caller: Caller,
     ApiJson(req): ApiJson<PushRequest>,
 ) -> AppResult<Json<PushResponse>> {
-    let resp = state.store.push(&caller, &req, now_secs()).await?;
-    tracing::debug!(device_id = %caller.device_id, ops = req.ops.len(),
+    let ops = req.ops.len();
+    let resp = state.store.push(&caller, req, now_secs()).await?;
+    tracing::debug!(device_id = %caller.device_id, ops,
         acked = resp.acked_through, "push");
     Ok(Json(resp))
 }
