@@ -30,6 +30,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "20261205230000_vandaag_index",
         include_str!("../../migrations/20261205230000_vandaag_index.sql"),
     ),
+    (
+        "20261206030000_sync_state",
+        include_str!("../../migrations/20261206030000_sync_state.sql"),
+    ),
 ];
 
 pub fn latest_known() -> &'static str {

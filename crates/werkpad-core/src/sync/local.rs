@@ -399,13 +399,7 @@ fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreRes
         PulledKind::Set => {}
     }
     let conn = tx.conn();
-    conn.prepare_cached(
-        "INSERT INTO sync_fields (entity, entity_id, field, seq, hlc) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (entity, entity_id, field) DO UPDATE SET seq = excluded.seq,
-             hlc = excluded.hlc
-         WHERE excluded.seq > sync_fields.seq",
-    )?
-    .execute((&op.entity, &op.entity_id, &op.field, op.seq as i64, &op.hlc))?;
+    super::field_state::record(conn, &op.entity, &op.entity_id, [op])?;
     let now = tx.now().to_string();
     if op.entity == CONFLICT_ENTITY && op.field == CONFLICT_RECORD_FIELD {
         let rec: ConflictRecord = serde_json::from_value(op.value.clone())
@@ -607,7 +601,7 @@ fn forget(conn: &Connection, id: &str) -> CoreResult<()> {
         "UPDATE outbox SET value = 'null' WHERE entity_id = ?1 AND wire_seq IS NOT NULL",
         [id],
     )?;
-    conn.execute("DELETE FROM sync_fields WHERE entity_id = ?1", [id])?;
+    super::field_state::forget(conn, id)?;
     conn.execute("DELETE FROM sync_parked WHERE entity_id = ?1", [id])?;
     let conflict_ids: Vec<String> = conn
         .prepare_cached("SELECT id FROM conflicts WHERE entity_id = ?1")?
@@ -615,7 +609,7 @@ fn forget(conn: &Connection, id: &str) -> CoreResult<()> {
         .collect::<Result<_, _>>()?;
     for c in conflict_ids {
         conn.execute("DELETE FROM conflicts WHERE id = ?1", [&c])?;
-        conn.execute("DELETE FROM sync_fields WHERE entity_id = ?1", [&c])?;
+        super::field_state::forget(conn, &c)?;
     }
     Ok(())
 }

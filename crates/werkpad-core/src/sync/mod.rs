@@ -8,6 +8,7 @@
 //! short local steps between them, so the coach keeps working while a sync runs.
 
 mod apply_record;
+mod field_state;
 mod local;
 mod orphans;
 mod prefetch;
