@@ -15,14 +15,19 @@ pub(super) fn record<'a>(
     id: &str,
     ops: impl IntoIterator<Item = &'a PulledOp>,
 ) -> CoreResult<()> {
-    let stored: Option<String> = conn
-        .prepare_cached("SELECT fields FROM sync_state WHERE entity = ?1 AND entity_id = ?2")?
-        .query_row((entity, id), |r| r.get(0))
+    let stored: Option<(String, String)> = conn
+        .prepare_cached(
+            "SELECT device, fields FROM sync_state WHERE entity = ?1 AND entity_id = ?2",
+        )?
+        .query_row((entity, id), |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    let mut fields: Map<String, Value> = match stored {
-        Some(text) => serde_json::from_str(&text)
-            .map_err(|e| CoreError::Internal(format!("field states of {entity} {id}: {e}")))?,
-        None => Map::new(),
+    let (mut device, mut fields) = match stored {
+        Some((device, text)) => (
+            device,
+            serde_json::from_str::<Map<String, Value>>(&text)
+                .map_err(|e| CoreError::Internal(format!("field states of {entity} {id}: {e}")))?,
+        ),
+        None => (String::new(), Map::new()),
     };
     let mut changed = false;
     for op in ops {
@@ -30,19 +35,34 @@ pub(super) fn record<'a>(
             .get(&op.field)
             .and_then(|s| s.get(0))
             .and_then(Value::as_u64);
-        if seen.is_none_or(|s| op.seq > s) {
-            fields.insert(op.field.clone(), json!([op.seq, op.hlc]));
-            changed = true;
+        if seen.is_some_and(|s| op.seq <= s) {
+            continue;
         }
+        if fields.is_empty() && device.is_empty() {
+            device = stamp_device(&op.hlc).unwrap_or("").to_string();
+        }
+        let state = match op.hlc.split_once(':') {
+            Some((time, d)) if !device.is_empty() && d == device => json!([op.seq, time, 1]),
+            _ => json!([op.seq, op.hlc]),
+        };
+        fields.insert(op.field.clone(), state);
+        changed = true;
     }
     if changed {
         conn.prepare_cached(
-            "INSERT INTO sync_state (entity, entity_id, fields) VALUES (?1, ?2, ?3)
+            "INSERT INTO sync_state (entity, entity_id, device, fields) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (entity, entity_id) DO UPDATE SET fields = excluded.fields",
         )?
-        .execute((entity, id, Value::Object(fields).to_string()))?;
+        .execute((entity, id, &device, Value::Object(fields).to_string()))?;
     }
     Ok(())
+}
+
+/// The device part of a stamp `"<16 hex>:<device>"`.
+fn stamp_device(hlc: &str) -> Option<&str> {
+    hlc.split_once(':')
+        .map(|(_, d)| d)
+        .filter(|d| !d.is_empty())
 }
 
 /// Forgets the field states of a removed record.
@@ -59,16 +79,20 @@ mod tests {
     use werkpad_proto::sync::PulledKind;
 
     fn op(field: &str, seq: u64) -> PulledOp {
+        op_by(field, seq, "d")
+    }
+
+    fn op_by(field: &str, seq: u64, device: &str) -> PulledOp {
         PulledOp {
             seq,
             kind: PulledKind::Set,
             op_id: format!("op-{seq}"),
-            device_id: "d".into(),
+            device_id: device.into(),
             entity: "employer".into(),
             entity_id: "e1".into(),
             field: field.into(),
             value: Value::Null,
-            hlc: format!("{seq:016x}:d"),
+            hlc: format!("{seq:016x}:{device}"),
         }
     }
 
@@ -88,14 +112,17 @@ mod tests {
         record(&conn, "employer", "e1", &[op("name", 5), op("city", 7)]).unwrap();
         record(&conn, "employer", "e1", &[op("name", 9), op("name", 6)]).unwrap();
         record(&conn, "employer", "e1", &[op("city", 3)]).unwrap();
+        record(&conn, "employer", "e1", &[op_by("kvk", 11, "other")]).unwrap();
         assert_eq!(
             states(&conn),
             vec![
                 ("city".into(), 7, format!("{:016x}:d", 7)),
+                ("kvk".into(), 11, format!("{:016x}:other", 11)),
                 ("name".into(), 9, format!("{:016x}:d", 9)),
             ],
             "each field keeps its highest sequence, whatever order the changes came in, \
-             and the view shows one row per field"
+             and the view shows one row per field with its whole stamp, whichever device \
+             made it"
         );
         forget(&conn, "e1").unwrap();
         assert!(
