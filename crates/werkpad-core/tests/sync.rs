@@ -473,6 +473,53 @@ async fn a_retried_push_is_idempotent_and_a_lost_ack_duplicates_nothing() {
 }
 
 #[tokio::test]
+async fn a_laptop_numbered_past_the_server_renumbers_from_what_the_server_expects() {
+    let (srv, a, b, id) = two_with_employer().await;
+    // The server lost the tail of this laptop's numbers (say, restored from a backup):
+    // the laptop's next number lies ten past the one the server expects.
+    let moved = a.with(|s| {
+        s.store
+            .conn()
+            .execute(
+                "UPDATE meta SET value = CAST(value AS INTEGER) + 10 WHERE key = 'push_seq'",
+                [],
+            )
+            .unwrap()
+    });
+    assert_eq!(
+        moved, 1,
+        "the laptop has numbered before, so its next number moves"
+    );
+    for i in 0..7 {
+        a.edit(&id, |e| e.account_owner = format!("eigenaar {i}"));
+    }
+    let mut r = SyncReport::default();
+    sync::push_in_batches(&a.s, &remote(&a), 3, &mut r)
+        .await
+        .unwrap();
+    assert_eq!(
+        r.pushed, 7,
+        "after the refusal every waiting operation went once, renumbered: {r:?}"
+    );
+    assert_eq!(a.status().pending, 0, "all of them are acknowledged");
+    let devices = srv.admin(AdminCommand::DeviceList).await;
+    assert!(
+        devices
+            .lines()
+            .any(|l| l.contains("\tanna\t") && l.contains("acked 11")),
+        "the server holds A's 4 create + 7 edit operations under contiguous numbers \
+         (SYNC.md 3): {devices}"
+    );
+    let r = b.sync().await;
+    assert_eq!(r.pulled, 7, "B receives each of the 7 once: {r:?}");
+    assert_eq!(
+        b.employer(&id).account_owner,
+        "eigenaar 6",
+        "the last edit wins, as it was made last"
+    );
+}
+
+#[tokio::test]
 async fn a_client_killed_mid_apply_resumes_without_loss_or_duplicates() {
     let (_srv, a, b, id) = two_with_employer().await;
     for i in 0..30 {

@@ -35,6 +35,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/20261206023000_plan_action_case.sql"),
     ),
     (
+        "20261206030000_sync_state",
+        include_str!("../../migrations/20261206030000_sync_state.sql"),
+    ),
+    (
         "20261206031000_sync_notices",
         include_str!("../../migrations/20261206031000_sync_notices.sql"),
     ),

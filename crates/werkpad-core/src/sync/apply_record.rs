@@ -47,26 +47,9 @@ pub(super) fn apply_run(
     let first = &ops[0];
     let entity = plain_field(first).expect("a run holds plain field changes");
     let conn = tx.conn();
-    let mut args: Vec<SqlValue> = Vec::with_capacity(ops.len() * 5);
-    for op in ops {
-        args.extend([
-            SqlValue::Text(op.entity.clone()),
-            SqlValue::Text(op.entity_id.clone()),
-            SqlValue::Text(op.field.clone()),
-            SqlValue::Integer(op.seq as i64),
-            SqlValue::Text(op.hlc.clone()),
-        ]);
-    }
-    // Rows of one statement are upserted in order, so a later change of the same field in
-    // the run wins exactly as it would one statement at a time.
-    conn.prepare_cached(&format!(
-        "INSERT INTO sync_fields (entity, entity_id, field, seq, hlc) VALUES {}
-         ON CONFLICT (entity, entity_id, field) DO UPDATE SET seq = excluded.seq,
-             hlc = excluded.hlc
-         WHERE excluded.seq > sync_fields.seq",
-        placeholders(ops.len(), "(?, ?, ?, ?, ?)")
-    ))?
-    .execute(rusqlite::params_from_iter(args))?;
+    // In order: a later change of the same field in the run wins exactly as it would one
+    // operation at a time.
+    super::field_state::record(conn, &first.entity, &first.entity_id, ops)?;
 
     let mut applied: Vec<&PulledOp> = Vec::with_capacity(ops.len());
     for op in ops {

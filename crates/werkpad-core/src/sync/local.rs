@@ -125,55 +125,136 @@ pub fn acknowledged_then_after(
     })
 }
 
+/// Device sequence of the newest outbox operation given a wire number. The numbered
+/// operations are the syncable ones at or below it, and they carry the numbers up to
+/// [`PUSH_SEQ`] in device order without gaps (only the oldest ever leave the outbox, and
+/// an erased record's numbered operations stay with their value blanked), so numbering a
+/// batch writes two settings instead of every row of it.
+const NUMBERED_THROUGH: &str = "push_numbered_through";
+
+/// Where numbering stands: the last wire number given, the device sequence it went to, and
+/// how many numbered operations still wait for the server's acknowledgement.
+struct Numbering {
+    last: i64,
+    through: i64,
+    waiting: i64,
+}
+
+impl Numbering {
+    /// The wire number of the oldest numbered operation still here.
+    fn first(&self) -> i64 {
+        self.last - self.waiting + 1
+    }
+}
+
+/// [`NUMBERED_THROUGH`]; a store whose outbox was numbered row by row (the `wire_seq`
+/// column of earlier versions, contiguous in device order) derives it from those rows.
+fn numbered_through(conn: &Connection) -> CoreResult<i64> {
+    match meta::get(conn, NUMBERED_THROUGH)? {
+        Some(v) => v
+            .parse()
+            .map_err(|e| CoreError::Internal(format!("numbered through: {e}"))),
+        None => Ok(conn.query_row(
+            "SELECT coalesce(max(device_seq), 0) FROM outbox WHERE wire_seq IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )?),
+    }
+}
+
+fn numbering(conn: &Connection) -> CoreResult<Numbering> {
+    let last: i64 = meta::get(conn, PUSH_SEQ)?
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let through = numbered_through(conn)?;
+    let waiting: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM outbox WHERE device_seq <= ?1 AND +{}",
+            syncable_sql()
+        ))?
+        .query_row([through], |r| r.get(0))?;
+    Ok(Numbering {
+        last,
+        through,
+        waiting,
+    })
+}
+
+fn save_numbering(conn: &Connection, n: &Numbering) -> CoreResult<()> {
+    meta::set(conn, PUSH_SEQ, &n.last.to_string())?;
+    meta::set(conn, NUMBERED_THROUGH, &n.through.to_string())
+}
+
+/// Removes the `count` oldest numbered operations (acknowledged or stored by the server).
+fn remove_numbered(conn: &Connection, n: &Numbering, count: i64) -> CoreResult<()> {
+    let count = count.min(n.waiting);
+    if count <= 0 {
+        return Ok(());
+    }
+    let upto: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT device_seq FROM outbox WHERE device_seq <= ?1 AND +{}
+             ORDER BY device_seq LIMIT 1 OFFSET ?2",
+            syncable_sql()
+        ))?
+        .query_row((n.through, count - 1), |r| r.get(0))?;
+    conn.prepare_cached(&format!(
+        "DELETE FROM outbox WHERE device_seq <= ?1 AND +{}",
+        syncable_sql()
+    ))?
+    .execute([upto])?;
+    Ok(())
+}
+
 /// Numbers operations (durably, in the caller's transaction) until `max` wait after wire
 /// number `after`, and returns those `max`.
 fn number_and_read(conn: &Connection, after: u64, max: usize) -> CoreResult<Vec<Op>> {
-    let after = after as i64;
-    let assigned: i64 = conn.query_row(
-        "SELECT count(*) FROM outbox WHERE wire_seq > ?1",
-        [after],
-        |r| r.get(0),
-    )?;
-    let room = (max as i64 - assigned).max(0);
+    let mut n = numbering(conn)?;
+    // Numbered operations at or before `after` (sent already) are passed over.
+    let skip = (after as i64 - n.first() + 1).clamp(0, n.waiting);
+    let room = (max as i64 - (n.waiting - skip)).max(0);
     if room > 0 {
-        let last: i64 = meta::get(conn, PUSH_SEQ)?
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0);
-        // `+entity` keeps SQLite from choosing the (entity, …) index and then sorting
-        // the whole outbox: walking it in device_seq order stops after `room` rows.
-        // Numbers follow on from `last` in device_seq order, in one statement.
-        let numbered = conn
+        // Numbers follow on from `last` in device order; `+entity` keeps SQLite walking
+        // the outbox in that order and stopping after `room` rows.
+        let (more, through): (i64, Option<i64>) = conn
             .prepare_cached(&format!(
-                "UPDATE outbox SET wire_seq = ?1 + n.k
-                 FROM (SELECT device_seq, row_number() OVER (ORDER BY device_seq) AS k
-                       FROM outbox WHERE wire_seq IS NULL AND +{}
-                       ORDER BY device_seq LIMIT ?2) AS n
-                 WHERE outbox.device_seq = n.device_seq",
+                "SELECT count(*), max(device_seq) FROM (
+                     SELECT device_seq FROM outbox WHERE device_seq > ?1 AND +{}
+                     ORDER BY device_seq LIMIT ?2)",
                 syncable_sql()
             ))?
-            .execute((last, room))?;
-        if numbered > 0 {
-            meta::set(conn, PUSH_SEQ, &(last + numbered as i64).to_string())?;
+            .query_row((n.through, room), |r| Ok((r.get(0)?, r.get(1)?)))?;
+        if let Some(through) = through {
+            n.last += more;
+            n.waiting += more;
+            n.through = through;
+            save_numbering(conn, &n)?;
         }
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT op_id, device_id, wire_seq, entity, entity_id, field, value, hlc, base_seq
-         FROM outbox WHERE wire_seq > ?1 ORDER BY wire_seq LIMIT ?2",
-    )?;
+    let first = n.first() + skip;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT op_id, device_id, entity, entity_id, field, value, hlc, base_seq
+         FROM outbox WHERE device_seq <= ?1 AND +{}
+         ORDER BY device_seq LIMIT ?2 OFFSET ?3",
+        syncable_sql()
+    ))?;
+    let mut wire = first;
     let ops = stmt
-        .query_map((after, max as i64), |r| {
-            let value = r.get_ref(6)?.as_str()?;
-            Ok(Op {
+        .query_map((n.through, max as i64, skip), |r| {
+            let value = r.get_ref(5)?.as_str()?;
+            let op = Op {
                 op_id: r.get(0)?,
                 device_id: r.get(1)?,
-                device_seq: r.get::<_, i64>(2)? as u64,
-                entity: r.get(3)?,
-                entity_id: r.get(4)?,
-                field: r.get(5)?,
+                device_seq: wire as u64,
+                entity: r.get(2)?,
+                entity_id: r.get(3)?,
+                field: r.get(4)?,
                 value: serde_json::from_str(value).unwrap_or(Value::Null),
-                hlc: r.get(7)?,
-                base_seq: r.get::<_, Option<i64>>(8)?.map(|b| b as u64),
-            })
+                hlc: r.get(6)?,
+                base_seq: r.get::<_, Option<i64>>(7)?.map(|b| b as u64),
+            };
+            wire += 1;
+            Ok(op)
         })?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(ops)
@@ -183,10 +264,9 @@ fn number_and_read(conn: &Connection, after: u64, max: usize) -> CoreResult<Vec<
 /// refused as erased is erased here too; one refused as out of scope (its case left this
 /// user) is removed here, as the purge that follows in the pull would.
 fn acknowledge(tx: &mut Tx<'_>, resp: &PushResponse) -> CoreResult<()> {
-    tx.conn().execute(
-        "DELETE FROM outbox WHERE wire_seq IS NOT NULL AND wire_seq <= ?1",
-        [resp.acked_through as i64],
-    )?;
+    let conn = tx.conn();
+    let n = numbering(conn)?;
+    remove_numbered(conn, &n, resp.acked_through as i64 - n.first() + 1)?;
     // The coach hears of refused changes per kandidaat, named while the case is still here.
     let mut refused: BTreeMap<String, u32> = BTreeMap::new();
     for r in resp
@@ -237,34 +317,17 @@ fn acknowledge(tx: &mut Tx<'_>, resp: &PushResponse) -> CoreResult<()> {
 pub fn realign(store: &mut Store, expected: u64) -> CoreResult<()> {
     store.with_tx(|tx| {
         let conn = tx.conn();
-        let min: Option<i64> =
-            conn.query_row("SELECT min(wire_seq) FROM outbox", [], |r| r.get(0))?;
+        let mut n = numbering(conn)?;
         let expected = expected as i64;
-        match min {
-            Some(m) if expected > m => {
-                conn.execute("DELETE FROM outbox WHERE wire_seq < ?1", [expected])?;
-            }
-            Some(m) if expected < m => {
-                let delta = m - expected;
-                conn.execute(
-                    "UPDATE outbox SET wire_seq = -wire_seq WHERE wire_seq IS NOT NULL",
-                    [],
-                )?;
-                conn.execute(
-                    "UPDATE outbox SET wire_seq = -wire_seq - ?1 WHERE wire_seq < 0",
-                    [delta],
-                )?;
-                let last: i64 = conn.query_row(
-                    "SELECT coalesce(max(wire_seq), ?1 - 1) FROM outbox",
-                    [expected],
-                    |r| r.get(0),
-                )?;
-                meta::set(conn, PUSH_SEQ, &last.to_string())?;
-            }
-            Some(_) => {}
-            None => meta::set(conn, PUSH_SEQ, &(expected - 1).to_string())?,
+        if n.waiting == 0 {
+            n.last = expected - 1;
+        } else if expected > n.first() {
+            remove_numbered(conn, &n, expected - n.first())?;
+            return Ok(());
+        } else {
+            n.last -= n.first() - expected;
         }
-        Ok(())
+        save_numbering(conn, &n)
     })
 }
 
@@ -417,13 +480,7 @@ fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreRes
         PulledKind::Set => {}
     }
     let conn = tx.conn();
-    conn.prepare_cached(
-        "INSERT INTO sync_fields (entity, entity_id, field, seq, hlc) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (entity, entity_id, field) DO UPDATE SET seq = excluded.seq,
-             hlc = excluded.hlc
-         WHERE excluded.seq > sync_fields.seq",
-    )?
-    .execute((&op.entity, &op.entity_id, &op.field, op.seq as i64, &op.hlc))?;
+    super::field_state::record(conn, &op.entity, &op.entity_id, [op])?;
     let now = tx.now().to_string();
     if op.entity == CONFLICT_ENTITY && op.field == CONFLICT_RECORD_FIELD {
         let rec: ConflictRecord = serde_json::from_value(op.value.clone())
@@ -622,15 +679,17 @@ fn immediate_foreign_keys(conn: &Connection) -> CoreResult<()> {
 /// Sync bookkeeping about a removed record. An outbox operation already numbered for the
 /// wire keeps its number (the server may hold it) but loses its value.
 fn forget(conn: &Connection, id: &str) -> CoreResult<()> {
+    let numbered = format!("device_seq <= ?2 AND {}", syncable_sql());
+    let through = numbered_through(conn)?;
     conn.execute(
-        "DELETE FROM outbox WHERE entity_id = ?1 AND wire_seq IS NULL",
-        [id],
+        &format!("DELETE FROM outbox WHERE entity_id = ?1 AND NOT ({numbered})"),
+        (id, through),
     )?;
     conn.execute(
-        "UPDATE outbox SET value = 'null' WHERE entity_id = ?1 AND wire_seq IS NOT NULL",
-        [id],
+        &format!("UPDATE outbox SET value = 'null' WHERE entity_id = ?1 AND {numbered}"),
+        (id, through),
     )?;
-    conn.execute("DELETE FROM sync_fields WHERE entity_id = ?1", [id])?;
+    super::field_state::forget(conn, id)?;
     conn.execute("DELETE FROM sync_parked WHERE entity_id = ?1", [id])?;
     let conflict_ids: Vec<String> = conn
         .prepare_cached("SELECT id FROM conflicts WHERE entity_id = ?1")?
@@ -638,7 +697,7 @@ fn forget(conn: &Connection, id: &str) -> CoreResult<()> {
         .collect::<Result<_, _>>()?;
     for c in conflict_ids {
         conn.execute("DELETE FROM conflicts WHERE id = ?1", [&c])?;
-        conn.execute("DELETE FROM sync_fields WHERE entity_id = ?1", [&c])?;
+        super::field_state::forget(conn, &c)?;
     }
     Ok(())
 }
@@ -671,9 +730,10 @@ pub fn wipe(store: &mut Store) -> CoreResult<()> {
             conn.execute(&format!("DELETE FROM \"{name}\""), [])?;
         }
         conn.execute(
-            "DELETE FROM meta WHERE key IN (?1, ?2, ?3)",
+            "DELETE FROM meta WHERE key IN (?1, ?2, ?3, ?4)",
             [
                 PUSH_SEQ,
+                NUMBERED_THROUGH,
                 super::verify::VERIFIED_AT,
                 super::verify::UNHEALED,
             ],

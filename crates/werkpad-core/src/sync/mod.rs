@@ -8,6 +8,7 @@
 //! short local steps between them, so the coach keeps working while a sync runs.
 
 mod apply_record;
+mod field_state;
 mod local;
 mod notices;
 mod orphans;
@@ -26,6 +27,7 @@ use crate::store::Store;
 use crate::{CoreError, CoreResult};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
 use werkpad_proto::sync::{
     ConflictSide, EnrolRequest, PushResponse, SyncErrorCode, MAX_CLOCK_AHEAD_SECS, MAX_PULL_LIMIT,
     MAX_PUSH_OPS,
@@ -154,6 +156,21 @@ pub struct SyncReport {
     pub conflicts_new: u64,
     /// Entities whose local records changed (for screens to refresh).
     pub changed: BTreeSet<String>,
+    /// Time spent in this laptop's store: numbering, reading and removing outbox batches,
+    /// applying pulled pages (the rest of a sync is the network and the server).
+    pub local: Duration,
+}
+
+/// Runs `f` on the store and adds how long it took to `local`.
+fn timed<A: StoreAccess, T>(
+    a: &A,
+    local: &mut Duration,
+    f: impl FnOnce(&mut Store) -> CoreResult<T>,
+) -> CoreResult<T> {
+    let t = Instant::now();
+    let out = a.with_store(f);
+    *local += t.elapsed();
+    out
 }
 
 fn sync_err(e: SyncError) -> CoreError {
@@ -343,18 +360,20 @@ pub async fn push_in_batches<A: StoreAccess>(
 ) -> CoreResult<()> {
     let mut realigned = 0;
     let mut restamped = false;
-    let mut batch = a.with_store(|s| local::next_batch(s, size))?;
+    let mut batch = timed(a, &mut report.local, |s| local::next_batch(s, size))?;
     let mut acked: Option<PushResponse> = None;
     loop {
         let Some(last) = batch.last().map(|o| o.device_seq) else {
             if let Some(resp) = acked.take() {
-                a.with_store(|s| local::acknowledged(s, &resp))?;
+                timed(a, &mut report.local, |s| local::acknowledged(s, &resp))?;
             }
             return Ok(());
         };
         let sent = batch.len() as u64;
         let inflight = InFlight::push(remote, batch);
-        let ahead = a.with_store(|s| local::acknowledged_then_after(s, acked.take(), last, size));
+        let ahead = timed(a, &mut report.local, |s| {
+            local::acknowledged_then_after(s, acked.take(), last, size)
+        });
         let answer = inflight.answer().await;
         let ahead = ahead?;
         match answer {
@@ -392,7 +411,7 @@ pub async fn push_in_batches<A: StoreAccess>(
             }
             Err(e) => return Err(sync_err(e)),
         }
-        batch = a.with_store(|s| local::next_batch(s, size))?;
+        batch = timed(a, &mut report.local, |s| local::next_batch(s, size))?;
     }
 }
 
@@ -463,7 +482,10 @@ async fn pull_pages<A: StoreAccess>(
                 None => break,
             }
         }
-        a.with_store(|s| local::apply_page(s, cursor, &page, fail_after, report))?;
+        let t = Instant::now();
+        let applied = a.with_store(|s| local::apply_page(s, cursor, &page, fail_after, report));
+        report.local += t.elapsed();
+        applied?;
         if let Some(e) = failed {
             return Err(sync_err(e));
         }

@@ -120,9 +120,9 @@ fn unpark_all(conn: &Connection) -> CoreResult<Vec<RecKey>> {
     let rows: Vec<(String, String, String, SqlValue)> = conn
         .prepare_cached(
             "SELECT p.entity, p.entity_id, p.field, p.value FROM sync_parked p
-             LEFT JOIN sync_fields f ON f.entity = p.entity AND f.entity_id = p.entity_id
-                 AND f.field = p.field
-             WHERE f.seq IS NULL OR f.seq <= p.seq
+             WHERE coalesce((SELECT f.seq FROM sync_fields f WHERE f.entity = p.entity
+                             AND f.entity_id = p.entity_id AND f.field = p.field), 0)
+                   <= p.seq
              ORDER BY p.entity, p.entity_id",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
