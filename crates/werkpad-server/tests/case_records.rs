@@ -37,30 +37,19 @@ async fn case_records_follow_their_case(f: &Fixture) {
     let mut a = f.device("anna").await;
     let a2 = f.device("anna").await;
     let mut b = f.device("bram").await;
-    let ops = vec![
-        a.op(f, "candidate", "cand-1", "first_name", json!("Sanne"), None),
-        a.op(
-            f,
-            "trajectory",
-            "traj-1",
-            "candidate_id",
-            json!("cand-1"),
-            None,
-        ),
-        a.op(f, "goal", "goal-1", "trajectory_id", json!("traj-1"), None),
-        a.op(f, "goal", "goal-1", "title", json!("VCA halen"), None),
-        a.op(f, "plan_action", "act-1", "goal_id", json!("goal-1"), None),
-        a.op(
-            f,
-            "placement",
-            "pl-1",
-            "candidate_id",
-            json!("cand-1"),
-            None,
-        ),
-        a.op(f, "check_in", "ci-1", "placement_id", json!("pl-1"), None),
-        a.op(f, "check_in", "ci-1", "note", json!("Gaat goed"), None),
-    ];
+    let ops = a.ops(
+        f,
+        &[
+            ("candidate", "cand-1", "first_name", json!("Sanne")),
+            ("trajectory", "traj-1", "candidate_id", json!("cand-1")),
+            ("goal", "goal-1", "trajectory_id", json!("traj-1")),
+            ("goal", "goal-1", "title", json!("VCA halen")),
+            ("plan_action", "act-1", "goal_id", json!("goal-1")),
+            ("placement", "pl-1", "candidate_id", json!("cand-1")),
+            ("check_in", "ci-1", "placement_id", json!("pl-1")),
+            ("check_in", "ci-1", "note", json!("Gaat goed")),
+        ],
+    );
     let (st, body) = f.push(&a, &ops).await;
     assert_eq!(
         st,

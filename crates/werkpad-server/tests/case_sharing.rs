@@ -61,22 +61,18 @@ async fn refused(f: &Fixture, cmd: AdminCommand) -> String {
 
 /// Anna's case cand-1: the kandidaat, a trajectory with a goal, and a note.
 async fn annas_case(f: &Fixture, a: &mut Dev) {
-    let ops = vec![
-        a.op(f, "candidate", "cand-1", "first_name", json!("Sanne"), None),
-        a.op(f, "candidate", "cand-1", "last_name", json!("Bakker"), None),
-        a.op(
-            f,
-            "trajectory",
-            "traj-1",
-            "candidate_id",
-            json!("cand-1"),
-            None,
-        ),
-        a.op(f, "goal", "goal-1", "trajectory_id", json!("traj-1"), None),
-        a.op(f, "goal", "goal-1", "title", json!("VCA halen"), None),
-        a.op(f, "note", "note-1", "candidate_id", json!("cand-1"), None),
-        a.op(f, "note", "note-1", "body", json!("Intake gedaan"), None),
-    ];
+    let ops = a.ops(
+        f,
+        &[
+            ("candidate", "cand-1", "first_name", json!("Sanne")),
+            ("candidate", "cand-1", "last_name", json!("Bakker")),
+            ("trajectory", "traj-1", "candidate_id", json!("cand-1")),
+            ("goal", "goal-1", "trajectory_id", json!("traj-1")),
+            ("goal", "goal-1", "title", json!("VCA halen")),
+            ("note", "note-1", "candidate_id", json!("cand-1")),
+            ("note", "note-1", "body", json!("Intake gedaan")),
+        ],
+    );
     let (st, body) = f.push(a, &ops).await;
     assert_eq!(st, StatusCode::OK, "anna's case is stored: {body}");
 }

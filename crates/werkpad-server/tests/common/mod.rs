@@ -223,6 +223,14 @@ pub struct Dev {
 
 impl Dev {
     /// The next operation of this device's outbox.
+    /// New operations without a base, one per (entity, id, field, value), numbered in order.
+    pub fn ops(&mut self, f: &Fixture, fields: &[(&str, &str, &str, Value)]) -> Vec<Op> {
+        fields
+            .iter()
+            .map(|(e, i, fl, v)| self.op(f, e, i, fl, v.clone(), None))
+            .collect()
+    }
+
     pub fn op(
         &mut self,
         f: &Fixture,
