@@ -91,6 +91,20 @@ pub fn get(conn: &Connection, id: &str) -> CoreResult<Option<Candidate>> {
 }
 
 /// The stored BSN, for keeping it when a form is saved without retyping it.
+/// A kandidaat's display name ("Daan van der Meer"), when the kandidaat is here.
+pub fn name(conn: &Connection, id: &str) -> CoreResult<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT first_name, name_prefix, last_name FROM candidates WHERE id = ?1")?
+        .query_row([id], |r| {
+            Ok(display_name(
+                r.get_ref(0)?.as_str()?,
+                r.get_ref(1)?.as_str()?,
+                r.get_ref(2)?.as_str()?,
+            ))
+        })
+        .optional()?)
+}
+
 pub fn stored_bsn(conn: &Connection, id: &str) -> CoreResult<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT bsn FROM candidates WHERE id = ?1")?

@@ -555,18 +555,19 @@ fn display(v: &Value) -> String {
 }
 
 fn record_label(store: &Store, entity: &str, id: &str) -> String {
-    let sql = match entity {
-        "employer" => "SELECT name FROM employers WHERE id = ?1",
-        "candidate" => {
-            "SELECT trim(first_name || ' ' || name_prefix || ' ' || last_name) FROM candidates
-             WHERE id = ?1"
-        }
-        _ => return id.to_string(),
+    let label = match entity {
+        "employer" => store
+            .conn()
+            .query_row("SELECT name FROM employers WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .ok(),
+        "candidate" => crate::store::candidates::name(store.conn(), id)
+            .ok()
+            .flatten(),
+        _ => None,
     };
-    store
-        .conn()
-        .query_row(sql, [id], |r| r.get::<_, String>(0))
-        .unwrap_or_else(|_| id.to_string())
+    label.unwrap_or_else(|| id.to_string())
 }
 
 /// Open conflicts, oldest first, with both values and who wrote them.

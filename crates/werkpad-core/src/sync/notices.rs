@@ -4,7 +4,6 @@
 //! coach has read it, so no typed change disappears without the coach knowing.
 
 use crate::clock::amsterdam;
-use crate::domain::candidate::display_name;
 use crate::store::Store;
 use crate::CoreResult;
 use rusqlite::{Connection, OptionalExtension};
@@ -63,19 +62,7 @@ pub(super) fn record(
         (candidate_id, changes, at.to_string()),
     )?;
     if updated == 0 {
-        let name: String = conn
-            .query_row(
-                "SELECT first_name, name_prefix, last_name FROM candidates WHERE id = ?1",
-                [candidate_id],
-                |r| {
-                    Ok(display_name(
-                        &r.get::<_, String>(0)?,
-                        &r.get::<_, String>(1)?,
-                        &r.get::<_, String>(2)?,
-                    ))
-                },
-            )
-            .optional()?
+        let name = crate::store::candidates::name(conn, candidate_id)?
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "een kandidaat".to_string());
         conn.execute(
