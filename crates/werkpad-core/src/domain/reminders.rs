@@ -246,6 +246,11 @@ impl Buckets {
         }
     }
 
+    /// The last day of "deze week": what Vandaag lists is due on or before it.
+    pub fn week_end(&self) -> Date {
+        self.week_end
+    }
+
     pub fn of(&self, due: Date) -> Bucket {
         if due < self.today {
             Bucket::Overdue

@@ -6,9 +6,8 @@ use super::Session;
 use crate::domain::dates::to_dutch;
 use crate::domain::reminders::{Bucket, Buckets};
 use crate::store::due;
-use crate::{CoreError, CoreResult};
+use crate::CoreResult;
 use jiff::civil::Date;
-use jiff::ToSpan;
 use std::collections::HashMap;
 use werkpad_proto::{DueCase, DueList};
 
@@ -24,9 +23,8 @@ struct Case {
 }
 
 pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList> {
-    let until = day
-        .checked_add(7.days())
-        .map_err(|e| CoreError::Internal(e.to_string()))?;
+    let buckets = Buckets::on(day);
+    let until = buckets.week_end();
     let rows = due::due_until(conn, until, day)?;
     let mut cases: Vec<Case> = rows
         .cases
@@ -80,7 +78,6 @@ pub fn due_list_on(conn: &rusqlite::Connection, day: Date) -> CoreResult<DueList
         due_today: Vec::new(),
         this_week: Vec::new(),
     };
-    let buckets = Buckets::on(day);
     // Per bucket: the case's position in that bucket's list, once it has one.
     let mut placed: [Vec<Option<usize>>; 3] = std::array::from_fn(|_| vec![None; cases.len()]);
     let mut items: Vec<Option<(Date, usize, werkpad_proto::Reminder)>> =
