@@ -114,8 +114,13 @@ async fn gain(tx: &Transaction<'_>, head: u64, cid: &str, uid: i64) -> AppResult
     Ok(rows.len() as u64)
 }
 
-/// See the SQLite store's `lose`: a purge for `uid`, and its pushes for the case refused.
+/// See the SQLite store's `lose`: access gone, a purge for `uid`, its pushes refused.
 async fn lose(tx: &Transaction<'_>, head: u64, cid: &str, uid: i64) -> AppResult<()> {
+    tx.execute(
+        "DELETE FROM case_access WHERE candidate_id = $1 AND user_id = $2",
+        &[&cid, &uid],
+    )
+    .await?;
     tx.execute(
         "INSERT INTO case_left (candidate_id, user_id, left_at) VALUES ($1, $2, $3)
          ON CONFLICT DO NOTHING",
@@ -203,11 +208,6 @@ async fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppRe
         .collect();
     let (mut gained, mut lost) = (0, 0);
     for u in current.iter().filter(|u| !wanted.contains(u)) {
-        tx.execute(
-            "DELETE FROM case_access WHERE candidate_id = $1 AND user_id = $2",
-            &[&cid, u],
-        )
-        .await?;
         lose(tx, current_head(tx).await?, cid, *u).await?;
         lost += 1;
     }
@@ -247,12 +247,6 @@ impl PgStore {
             .collect();
         let mut out = Vec::new();
         for (cid, uid, name) in due {
-            tx.execute(
-                "DELETE FROM case_access WHERE candidate_id = $1 AND user_id = $2
-                 AND reason = 'share'",
-                &[&cid, &uid],
-            )
-            .await?;
             end_share(&tx, &cid, uid, case_scope::SYSTEM, "expired").await?;
             lose(&tx, current_head(&tx).await?, &cid, uid).await?;
             audit(
@@ -312,11 +306,6 @@ impl PgStore {
             .map(|r| r.get(0))
             .collect();
         for cid in &gone {
-            tx.execute(
-                "DELETE FROM case_access WHERE candidate_id = $1 AND user_id = $2",
-                &[cid, &uid],
-            )
-            .await?;
             lose(&tx, current_head(&tx).await?, cid, uid).await?;
         }
         moved.lost += gone.len() as u64;
@@ -450,11 +439,6 @@ impl PgStore {
         if from == uid {
             return Err(case_scope::has_access(to, cid, "owner"));
         }
-        tx.execute(
-            "DELETE FROM case_access WHERE candidate_id = $1 AND user_id = $2",
-            &[&cid, &from],
-        )
-        .await?;
         let mut announced = 0;
         if access(&tx, cid, uid).await?.is_some() {
             // A colleague who shared the case has it already: only the reason changes.

@@ -105,9 +105,13 @@ fn gain(tx: &Transaction<'_>, cid: &str, uid: i64) -> AppResult<u64> {
     Ok(rows.len() as u64)
 }
 
-/// `uid` no longer sees the case: its laptops get a purge, its pushes for the case are
-/// refused one by one, and the catch-up rows addressed to it go.
+/// `uid` no longer sees the case: its access goes, its laptops get a purge, its pushes for
+/// the case are refused one by one, and the catch-up rows addressed to it go.
 fn lose(tx: &Transaction<'_>, cid: &str, uid: i64) -> AppResult<()> {
+    tx.execute(
+        "DELETE FROM case_access WHERE candidate_id = ?1 AND user_id = ?2",
+        params![cid, uid],
+    )?;
     tx.execute(
         "INSERT OR IGNORE INTO case_left (candidate_id, user_id, left_at) VALUES (?1, ?2, ?3)",
         params![cid, uid, now_text()],
@@ -167,10 +171,6 @@ fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppResult<(
         .collect::<Result<_, _>>()?;
     let (mut gained, mut lost) = (0, 0);
     for u in current.iter().filter(|u| !wanted.contains(u)) {
-        tx.execute(
-            "DELETE FROM case_access WHERE candidate_id = ?1 AND user_id = ?2",
-            params![cid, u],
-        )?;
         lose(tx, cid, *u)?;
         lost += 1;
     }
@@ -225,10 +225,6 @@ pub(super) fn set_team(
         .query_map([uid], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for cid in &gone {
-        tx.execute(
-            "DELETE FROM case_access WHERE candidate_id = ?1 AND user_id = ?2",
-            params![cid, uid],
-        )?;
         lose(&tx, cid, uid)?;
     }
     moved.lost += gone.len() as u64;
@@ -352,10 +348,6 @@ pub(super) fn reassign(
     if from == uid {
         return Err(case_scope::has_access(to, cid, "owner"));
     }
-    tx.execute(
-        "DELETE FROM case_access WHERE candidate_id = ?1 AND user_id = ?2",
-        params![cid, from],
-    )?;
     let mut announced = 0;
     if access(&tx, cid, uid)?.is_some() {
         // A colleague who shared the case has it already: only the reason changes.
@@ -400,10 +392,6 @@ pub(super) fn expire(c: &mut Connection, today: jiff::civil::Date) -> AppResult<
         .collect::<Result<_, _>>()?;
     let mut out = Vec::new();
     for (cid, uid, name) in due {
-        tx.execute(
-            "DELETE FROM case_access WHERE candidate_id = ?1 AND user_id = ?2 AND reason = 'share'",
-            params![cid, uid],
-        )?;
         end_share(&tx, &cid, uid, case_scope::SYSTEM, "expired")?;
         lose(&tx, &cid, uid)?;
         audit(
