@@ -96,7 +96,11 @@ impl ServerProcess {
         let mut child = Command::new(server_binary()?)
             .args(["serve", "--listen", listen])
             .args(&db.0)
-            .env("RUST_LOG", "warn")
+            // WERKPAD_SERVER_LOG=info shows every request with its duration (profiling).
+            .env(
+                "RUST_LOG",
+                std::env::var("WERKPAD_SERVER_LOG").unwrap_or_else(|_| "warn".into()),
+            )
             .stdout(Stdio::piped())
             .spawn()
             .context("starting werkpad-server")?;
