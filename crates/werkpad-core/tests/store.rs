@@ -174,7 +174,7 @@ fn every_change_writes_row_audit_and_outbox_together() {
         "audit keeps field names, never personal values"
     );
     let ops: Vec<(i64, String, String, String)> = conn
-        .prepare("SELECT device_seq, device_id, field, value FROM outbox ORDER BY device_seq")
+        .prepare("SELECT device_seq, hlc, field, value FROM outbox ORDER BY device_seq")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .unwrap()
@@ -186,7 +186,11 @@ fn every_change_writes_row_audit_and_outbox_together() {
         (1, 2),
         "device sequence numbers start at 1, no gaps"
     );
-    assert_eq!(ops[0].1, s.profile.device_id);
+    assert!(
+        ops[0].1.ends_with(&format!(":{}", s.profile.device_id)),
+        "the stamp names the device that wrote the change: {}",
+        ops[0].1
+    );
     assert_eq!(ops[0].3, "\"Daan\"", "the value travels as JSON");
 }
 

@@ -193,25 +193,16 @@ impl<'s> Tx<'s> {
         let mut stmt = self.tx.prepare_cached(
             // base_seq: the server sequence of this field as this laptop last saw it, so
             // the server can tell an edit made after a pulled change from a concurrent one.
-            "INSERT INTO outbox (device_seq, op_id, device_id, entity, entity_id, field, value, hlc,
-                                 base_seq)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+            // The operation's id is made when it is sent (`sync::local::op_id`).
+            "INSERT INTO outbox (device_seq, entity, entity_id, field, value, hlc, base_seq)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6,
                      (SELECT seq FROM sync_fields
-                      WHERE entity = ?4 AND entity_id = ?5 AND field = ?6))",
+                      WHERE entity = ?2 AND entity_id = ?3 AND field = ?4))",
         )?;
         for (field, value) in fields {
             seq += 1;
             let stamp = stamp_text(self.hlc.next(), &self.actor.device_id);
-            stmt.execute((
-                seq,
-                uuid::Uuid::now_v7().to_string(),
-                &self.actor.device_id,
-                entity.as_str(),
-                id,
-                field,
-                value.to_string(),
-                &stamp,
-            ))?;
+            stmt.execute((seq, entity.as_str(), id, field, value.to_string(), &stamp))?;
             self.last_stamp = Some(stamp);
         }
         self.seq = Some(seq);

@@ -101,7 +101,8 @@ pub fn pending(conn: &Connection) -> CoreResult<u32> {
 /// The next batch to push, starting at the oldest unacknowledged wire number. Wire numbers
 /// are given durably (in this transaction) so a retry sends exactly the same operations.
 pub fn next_batch(store: &mut Store, max: usize) -> CoreResult<Vec<Op>> {
-    store.with_tx(|tx| number_and_read(tx.conn(), 0, max))
+    let device = store.actor().device_id.clone();
+    store.with_tx(|tx| number_and_read(tx.conn(), &device, 0, max))
 }
 
 /// Removes what the server acknowledged.
@@ -117,11 +118,12 @@ pub fn acknowledged_then_after(
     after: u64,
     max: usize,
 ) -> CoreResult<Vec<Op>> {
+    let device = store.actor().device_id.clone();
     store.with_tx(|tx| {
         if let Some(resp) = &resp {
             acknowledge(tx, resp)?;
         }
-        number_and_read(tx.conn(), after, max)
+        number_and_read(tx.conn(), &device, after, max)
     })
 }
 
@@ -206,9 +208,16 @@ fn remove_numbered(conn: &Connection, n: &Numbering, count: i64) -> CoreResult<(
     Ok(())
 }
 
+/// The id of an outbox operation: the one it was written with (stores from before
+/// 20261206035000), else this device's id and the operation's sequence, unique because the
+/// sequence never goes back (not even when a revoked laptop is wiped).
+fn op_id(stored: Option<String>, device: &str, device_seq: i64) -> String {
+    stored.unwrap_or_else(|| format!("{device}-{device_seq}"))
+}
+
 /// Numbers operations (durably, in the caller's transaction) until `max` wait after wire
-/// number `after`, and returns those `max`.
-fn number_and_read(conn: &Connection, after: u64, max: usize) -> CoreResult<Vec<Op>> {
+/// number `after`, and returns those `max`, as written by `device` (this laptop).
+fn number_and_read(conn: &Connection, device: &str, after: u64, max: usize) -> CoreResult<Vec<Op>> {
     let mut n = numbering(conn)?;
     // Numbered operations at or before `after` (sent already) are passed over.
     let skip = (after as i64 - n.first() + 1).clamp(0, n.waiting);
@@ -233,7 +242,7 @@ fn number_and_read(conn: &Connection, after: u64, max: usize) -> CoreResult<Vec<
     }
     let first = n.first() + skip;
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT op_id, device_id, entity, entity_id, field, value, hlc, base_seq
+        "SELECT op_id, device_seq, entity, entity_id, field, value, hlc, base_seq
          FROM outbox WHERE device_seq <= ?1 AND +{}
          ORDER BY device_seq LIMIT ?2 OFFSET ?3",
         syncable_sql()
@@ -243,8 +252,8 @@ fn number_and_read(conn: &Connection, after: u64, max: usize) -> CoreResult<Vec<
         .query_map((n.through, max as i64, skip), |r| {
             let value = r.get_ref(5)?.as_str()?;
             let op = Op {
-                op_id: r.get(0)?,
-                device_id: r.get(1)?,
+                op_id: op_id(r.get(0)?, device, r.get(1)?),
+                device_id: device.to_string(),
                 device_seq: wire as u64,
                 entity: r.get(2)?,
                 entity_id: r.get(3)?,
@@ -779,4 +788,56 @@ pub fn count_open_conflicts(conn: &Connection) -> CoreResult<u32> {
 
 pub(super) fn local_entity_pub(name: &str) -> Option<Entity> {
     local_entity(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::migrate::MIGRATIONS;
+
+    #[test]
+    fn operations_written_before_the_slim_outbox_keep_their_ids() {
+        let conn = Connection::open_in_memory().unwrap();
+        let at = MIGRATIONS
+            .iter()
+            .position(|m| m.0 == "20261206035000_outbox_slim")
+            .expect("this test migrates to the slim outbox");
+        for (_, sql) in &MIGRATIONS[..at] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO outbox (device_seq, op_id, device_id, entity, entity_id, field, value,
+                                 hlc, base_seq)
+             VALUES (1, 'legacy-op', 'dev', 'employer', 'e1', 'name', '\"Bakkerij\"',
+                     '0000000000000001:dev', 7);",
+        )
+        .unwrap();
+        for (_, sql) in &MIGRATIONS[at..] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO outbox (device_seq, entity, entity_id, field, value, hlc)
+             VALUES (2, 'employer', 'e1', 'city', '\"Hengelo\"', '0000000000000002:dev');",
+        )
+        .unwrap();
+        let ops = number_and_read(&conn, "dev", 0, 10).unwrap();
+        let seen: Vec<(&str, &str, u64, Option<u64>)> = ops
+            .iter()
+            .map(|o| {
+                (
+                    o.op_id.as_str(),
+                    o.device_id.as_str(),
+                    o.device_seq,
+                    o.base_seq,
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            vec![("legacy-op", "dev", 1, Some(7)), ("dev-2", "dev", 2, None),],
+            "an operation numbered or sent before the migration goes out with the id it had \
+             (a retry must repeat it exactly), a newer one with this device's id and its \
+             sequence; both are sent as this device's"
+        );
+    }
 }
