@@ -21,6 +21,7 @@ backend_suite!(
     a_teamleider_sees_the_cases_of_the_team,
     a_user_moves_to_another_team,
     a_share_ends_when_its_consent_expires,
+    an_erasure_reaches_those_the_case_left,
 );
 
 fn consent() -> Consent {
@@ -724,4 +725,46 @@ async fn a_share_ends_when_its_consent_expires(f: &Fixture) {
     );
     let (owner, _) = f.pull_all(&a, 0, 100).await;
     assert!(purges(&owner).is_empty(), "the owner keeps the case");
+}
+
+async fn an_erasure_reaches_those_the_case_left(f: &Fixture) {
+    let mut a = f.device("anna").await;
+    let b = f.device("bram").await;
+    let c = f.device("carla").await;
+    annas_case(f, &mut a).await;
+    f.admin(share("cand-1", "bram")).await;
+    let (_, b_cursor) = f.pull_all(&b, 0, 100).await;
+    f.admin(unshare("cand-1", "bram")).await;
+    let (purged, b_cursor) = f.pull_all(&b, b_cursor, 100).await;
+    assert_eq!(
+        purges(&purged),
+        ["cand-1"],
+        "the share ended: bram's laptop purged it"
+    );
+    let (_, c_cursor) = f.pull_all(&c, 0, 100).await;
+
+    f.admin(AdminCommand::ErasePerson {
+        candidate_id: "cand-1".into(),
+    })
+    .await;
+    let erased = |ops: &[Value]| {
+        ops.iter()
+            .filter(|o| o["kind"] == "erase" && o["entity_id"] == "cand-1")
+            .count()
+    };
+    let (after, _) = f.pull_all(&b, b_cursor, 100).await;
+    assert_eq!(
+        erased(&after),
+        1,
+        "a laptop the case left hears of its erasure once (it may still name the kandidaat \
+         in a notice of refused changes, which must go too): {after:?}"
+    );
+    let (owner, _) = f.pull_all(&a, 0, 100).await;
+    assert_eq!(erased(&owner), 1, "the owner's laptops erase it as before");
+    let (other, _) = f.pull_all(&c, c_cursor, 100).await;
+    assert_eq!(
+        erased(&other),
+        0,
+        "a colleague who never saw the case learns nothing of it: {other:?}"
+    );
 }

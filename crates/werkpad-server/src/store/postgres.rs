@@ -5,8 +5,8 @@
 use super::case_scope::{CaseInfo, CaseShare, ExpiredShare, ScopeChange, ShareInput, TeamMove};
 use super::plan::{self, FieldRow, LogRow, PriorOp, RecordRow, Snapshot};
 use super::sqlite::{
-    bad_code, code_text, device_taken, erase_row, kind_of, kind_text, page, push_detail,
-    unknown_user,
+    bad_code, code_text, device_taken, erase_rows, kind_of, kind_text, page, push_detail,
+    unknown_user, FORMER_HOLDERS,
 };
 use super::{
     now_text, AuditRow, Caller, DeviceAuth, DeviceInfo, EraseSummary, NewDevice, Store, User,
@@ -830,10 +830,19 @@ impl Store for PgStore {
                 &[&candidate_id, &now],
             )
             .await?;
-        let seq = head + 1;
-        insert_log(&tx, &[erase_row(seq as u64, candidate_id)]).await?;
-        tx.execute("UPDATE log_head SET seq = $1 WHERE id = 1", &[&seq])
-            .await?;
+        let former: Vec<i64> = tx
+            .query(&FORMER_HOLDERS.replace("?1", "$1"), &[&candidate_id])
+            .await?
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        let rows = erase_rows(head as u64, candidate_id, &former);
+        insert_log(&tx, &rows).await?;
+        tx.execute(
+            "UPDATE log_head SET seq = $1 WHERE id = 1",
+            &[&(head + rows.len() as i64)],
+        )
+        .await?;
         tx.execute(
             "INSERT INTO audit (at, actor, action, entity, entity_id, detail)
              VALUES ($1, $2, 'erase', 'candidate', $3, $4)",

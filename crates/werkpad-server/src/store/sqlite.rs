@@ -877,9 +877,16 @@ impl Store for SqliteStore {
                 "UPDATE records SET erased_at = COALESCE(erased_at, ?2) WHERE scope_case = ?1",
                 params![cid, now],
             )?;
-            let seq = head + 1;
-            insert_log(&tx, &[erase_row(seq as u64, &cid)])?;
-            tx.execute("UPDATE log_head SET seq = ?1 WHERE id = 1", [seq])?;
+            let former: Vec<i64> = tx
+                .prepare(FORMER_HOLDERS)?
+                .query_map([&cid], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let rows = erase_rows(head as u64, &cid, &former);
+            insert_log(&tx, &rows)?;
+            tx.execute(
+                "UPDATE log_head SET seq = ?1 WHERE id = 1",
+                [head + rows.len() as i64],
+            )?;
             tx.execute(
                 "INSERT INTO audit (at, actor, action, entity, entity_id, detail)
                  VALUES (?1, ?2, 'erase', 'candidate', ?3, ?4)",
@@ -978,8 +985,29 @@ impl Store for SqliteStore {
     }
 }
 
+/// Users the case left (a share ended, a reassignment) who do not see it again: their
+/// laptops purged the case, but may still name the kandidaat in a notice of changes the
+/// server refused.
+pub(crate) const FORMER_HOLDERS: &str = "SELECT user_id FROM case_left WHERE candidate_id = ?1
+     AND user_id NOT IN (SELECT user_id FROM case_access WHERE candidate_id = ?1)
+     ORDER BY user_id";
+
+/// The erasure notices after sequence `head`: one every device in the case receives, and
+/// one for each `former` holder of it (see [`FORMER_HOLDERS`]), so no name stays behind.
+pub(crate) fn erase_rows(head: u64, cid: &str, former: &[i64]) -> Vec<LogRow> {
+    let mut rows = vec![erase_row(head + 1, cid)];
+    for (i, user) in former.iter().enumerate() {
+        rows.push(LogRow {
+            scope_case: None,
+            scope_user: Some(*user),
+            ..erase_row(head + 2 + i as u64, cid)
+        });
+    }
+    rows
+}
+
 /// The erasure notice every device in the case receives.
-pub(crate) fn erase_row(seq: u64, cid: &str) -> LogRow {
+fn erase_row(seq: u64, cid: &str) -> LogRow {
     LogRow {
         seq,
         kind: PulledKind::Erase,
