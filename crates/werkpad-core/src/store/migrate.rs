@@ -42,6 +42,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "20261206031000_sync_notices",
         include_str!("../../migrations/20261206031000_sync_notices.sql"),
     ),
+    (
+        "20261206043000_sync_state_by_key",
+        include_str!("../../migrations/20261206043000_sync_state_by_key.sql"),
+    ),
 ];
 
 pub fn latest_known() -> &'static str {
