@@ -46,6 +46,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "20261206035000_outbox_slim",
         include_str!("../../migrations/20261206035000_outbox_slim.sql"),
     ),
+    (
+        "20261206043000_sync_state_by_key",
+        include_str!("../../migrations/20261206043000_sync_state_by_key.sql"),
+    ),
 ];
 
 pub fn latest_known() -> &'static str {

@@ -20,19 +20,59 @@ fn plain_field(op: &PulledOp) -> Option<Entity> {
 /// How many operations from `start` on change plain fields of the same record (at least 1).
 pub(super) fn run_len(ops: &[PulledOp], start: usize) -> usize {
     let first = &ops[start];
-    if plain_field(first).is_none() {
+    let Some(entity) = plain_field(first) else {
         return 1;
-    }
+    };
+    // The same entity as `first`: only the kind and the field are left to check.
     1 + ops[start + 1..]
         .iter()
         .take_while(|o| {
-            o.entity_id == first.entity_id && o.entity == first.entity && plain_field(o).is_some()
+            o.entity_id == first.entity_id
+                && o.entity == first.entity
+                && o.kind == PulledKind::Set
+                && o.field != DELETED_FIELD
+                && entity.fields().contains(&o.field.as_str())
         })
         .count()
 }
 
 fn placeholders(rows: usize, per_row: &str) -> String {
     vec![per_row; rows].join(", ")
+}
+
+/// The upsert statement of the last run, kept while runs write the same columns of the same
+/// table (every record of a first sync does): its text is built once, not per record.
+#[derive(Default)]
+pub(super) struct UpsertSql {
+    table: &'static str,
+    cols: Vec<String>,
+    sql: String,
+}
+
+impl UpsertSql {
+    fn get(&mut self, entity: Entity, latest: &[&PulledOp]) -> &str {
+        let same = self.table == entity.table()
+            && self.cols.len() == latest.len()
+            && self.cols.iter().zip(latest).all(|(c, o)| *c == o.field);
+        if !same {
+            self.table = entity.table();
+            self.cols = latest.iter().map(|o| o.field.clone()).collect();
+            self.sql = format!(
+                "INSERT INTO {t} (id, created_at, updated_at, {c}) VALUES (?, ?, ?, {v})
+                 ON CONFLICT (id) DO UPDATE SET {s}, updated_at = excluded.updated_at",
+                t = entity.table(),
+                c = self.cols.join(", "),
+                v = placeholders(self.cols.len(), "?"),
+                s = self
+                    .cols
+                    .iter()
+                    .map(|c| format!("{c} = excluded.{c}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        &self.sql
+    }
 }
 
 /// Applies `ops` (a run from [`run_len`] longer than one) like `apply_one` would, one by
@@ -42,6 +82,7 @@ pub(super) fn apply_run(
     tx: &mut Tx<'_>,
     ops: &[PulledOp],
     check_pending: bool,
+    upsert: &mut UpsertSql,
     report: &mut SyncReport,
 ) -> CoreResult<()> {
     let first = &ops[0];
@@ -70,19 +111,7 @@ pub(super) fn apply_run(
     }
     let now = tx.now().to_string();
     let conn = tx.conn();
-    let cols: Vec<&str> = latest.iter().map(|o| o.field.as_str()).collect();
-    let sql = format!(
-        "INSERT INTO {t} (id, created_at, updated_at, {c}) VALUES (?, ?, ?, {v})
-         ON CONFLICT (id) DO UPDATE SET {s}, updated_at = excluded.updated_at",
-        t = entity.table(),
-        c = cols.join(", "),
-        v = placeholders(cols.len(), "?"),
-        s = cols
-            .iter()
-            .map(|c| format!("{c} = excluded.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let sql = upsert.get(entity, &latest);
     let mut args = vec![
         SqlValue::Text(first.entity_id.clone()),
         SqlValue::Text(now.clone()),
@@ -90,7 +119,7 @@ pub(super) fn apply_run(
     ];
     args.extend(latest.iter().map(|o| to_sql(&o.value)));
     let whole = conn
-        .prepare_cached(&sql)?
+        .prepare_cached(sql)?
         .execute(rusqlite::params_from_iter(args));
     match whole {
         Ok(_) => {}

@@ -21,14 +21,86 @@ pub(super) fn record<'a>(
         )?
         .query_row((entity, id), |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
-    let (mut device, mut fields) = match stored {
-        Some((device, text)) => (
-            device,
-            serde_json::from_str::<Map<String, Value>>(&text)
-                .map_err(|e| CoreError::Internal(format!("field states of {entity} {id}: {e}")))?,
-        ),
-        None => (String::new(), Map::new()),
+    let (device, fields) = match stored {
+        // Most records of a pull are new here: their states are written straight out.
+        None => match first_states(ops) {
+            Some(first) => first,
+            None => return Ok(()),
+        },
+        Some((device, text)) => {
+            let fields = serde_json::from_str::<Map<String, Value>>(&text)
+                .map_err(|e| CoreError::Internal(format!("field states of {entity} {id}: {e}")))?;
+            match merged_states(device, fields, ops) {
+                Some(merged) => merged,
+                None => return Ok(()),
+            }
+        }
     };
+    conn.prepare_cached(
+        "INSERT INTO sync_state (entity, entity_id, device, fields) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (entity, entity_id) DO UPDATE SET fields = excluded.fields",
+    )?
+    .execute((entity, id, &device, fields))?;
+    Ok(())
+}
+
+/// The row of a record with no states yet: the device of its first stamp, and the highest
+/// sequence of each field, in the stored form [`merged_states`] reads back.
+fn first_states<'a>(ops: impl IntoIterator<Item = &'a PulledOp>) -> Option<(String, String)> {
+    let mut ops = ops.into_iter().peekable();
+    let device = stamp_device(&ops.peek()?.hlc).unwrap_or("").to_string();
+    let mut latest: Vec<&PulledOp> = Vec::new();
+    for op in ops {
+        match latest.iter_mut().find(|l| l.field == op.field) {
+            Some(l) if op.seq > l.seq => *l = op,
+            Some(_) => {}
+            None => latest.push(op),
+        }
+    }
+    let mut out = String::with_capacity(latest.len() * 40);
+    out.push('{');
+    for (i, op) in latest.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_json_str(&mut out, &op.field);
+        out.push_str(":[");
+        out.push_str(&op.seq.to_string());
+        out.push(',');
+        match op.hlc.split_once(':') {
+            Some((time, d)) if !device.is_empty() && d == device => {
+                push_json_str(&mut out, time);
+                out.push_str(",1]");
+            }
+            _ => {
+                push_json_str(&mut out, &op.hlc);
+                out.push(']');
+            }
+        }
+    }
+    out.push('}');
+    Some((device, out))
+}
+
+/// `s` as a JSON string.
+fn push_json_str(out: &mut String, s: &str) {
+    if s.bytes()
+        .all(|b| b >= 0x20 && b != b'"' && b != b'\\' && b < 0x7f)
+    {
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+    } else {
+        out.push_str(&Value::from(s).to_string());
+    }
+}
+
+/// Stored states with `ops` applied; `None` when none of them is newer.
+fn merged_states<'a>(
+    mut device: String,
+    mut fields: Map<String, Value>,
+    ops: impl IntoIterator<Item = &'a PulledOp>,
+) -> Option<(String, String)> {
     let mut changed = false;
     for op in ops {
         let seen = fields
@@ -48,14 +120,7 @@ pub(super) fn record<'a>(
         fields.insert(op.field.clone(), state);
         changed = true;
     }
-    if changed {
-        conn.prepare_cached(
-            "INSERT INTO sync_state (entity, entity_id, device, fields) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (entity, entity_id) DO UPDATE SET fields = excluded.fields",
-        )?
-        .execute((entity, id, &device, Value::Object(fields).to_string()))?;
-    }
-    Ok(())
+    changed.then(|| (device, Value::Object(fields).to_string()))
 }
 
 /// The device part of a stamp `"<16 hex>:<device>"`.
@@ -129,6 +194,82 @@ mod tests {
             states(&conn).is_empty(),
             "a removed record leaves no field states"
         );
+    }
+
+    #[test]
+    fn a_new_record_is_written_as_the_general_merge_would_write_it() {
+        let mut odd = op_by("na\"me", 4, "d");
+        odd.hlc = "no device in this stamp".into();
+        let runs: Vec<Vec<PulledOp>> = vec![
+            vec![op("name", 5), op("city", 7), op("name", 9), op("name", 6)],
+            vec![op_by("kvk", 11, "other"), op("city", 12)],
+            vec![odd.clone(), op("city", 2)],
+            vec![op("city", 3), odd],
+        ];
+        for ops in runs {
+            let (device, text) = first_states(&ops).expect("a run has states");
+            let (want_device, want_text) =
+                merged_states(String::new(), Map::new(), &ops).expect("a run changes states");
+            assert_eq!(
+                (device, serde_json::from_str::<Value>(&text).unwrap()),
+                (
+                    want_device,
+                    serde_json::from_str::<Value>(&want_text).unwrap()
+                ),
+                "the direct writer of a new record's states must store exactly what merging \
+                 into no states stores, or the view and later merges would read another state"
+            );
+        }
+        assert!(
+            first_states(&[]).is_none(),
+            "no operations, no row to write"
+        );
+    }
+
+    #[test]
+    fn keeping_field_states_in_key_order_keeps_every_state_and_the_view() {
+        let conn = Connection::open_in_memory().unwrap();
+        let at = MIGRATIONS
+            .iter()
+            .position(|m| m.0 == "20261206043000_sync_state_by_key")
+            .expect("this test migrates to sync_state in key order");
+        for (_, sql) in &MIGRATIONS[..at] {
+            conn.execute_batch(sql).unwrap();
+        }
+        record(
+            &conn,
+            "employer",
+            "e1",
+            &[op("name", 5), op_by("kvk", 11, "other")],
+        )
+        .unwrap();
+        record(&conn, "employer", "e2", &[op("city", 7)]).unwrap();
+        let before = states(&conn);
+        let rows_before: Vec<(String, String, String, String)> = all_rows(&conn);
+        conn.execute_batch(MIGRATIONS[at].1).unwrap();
+        assert_eq!(
+            (all_rows(&conn), states(&conn)),
+            (rows_before, before),
+            "every stored state of an existing store, and what the view shows of it, \
+             survives the move to a table kept in key order"
+        );
+        let without_rowid: bool = conn
+            .query_row(
+                "SELECT sql LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = 'sync_state'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert!(without_rowid, "sync_state is one B-tree in key order");
+    }
+
+    fn all_rows(conn: &Connection) -> Vec<(String, String, String, String)> {
+        conn.prepare("SELECT entity, entity_id, device, fields FROM sync_state ORDER BY 1, 2")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
     }
 
     #[test]

@@ -403,9 +403,19 @@ pub fn apply_page(
         // at ''), and a child before its parent: references are checked once the whole
         // page is in, so no field is skipped for arriving early.
         tx.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        let mut upsert = apply_record::UpsertSql::default();
+        // The records the page set fields of, once per run: their references are checked
+        // at its end.
+        let mut written: Vec<(Entity, &str)> = Vec::new();
         let mut i = 0;
         while i < page.ops.len() {
             let n = apply_record::run_len(&page.ops, i);
+            let op = &page.ops[i];
+            if op.kind == PulledKind::Set {
+                if let Some(e) = local_entity(&op.entity) {
+                    written.push((e, &op.entity_id));
+                }
+            }
             if fail_after.is_some_and(|f| (i..i + n).contains(&f)) {
                 return Err(CoreError::Internal("apply aborted (failpoint)".into()));
             }
@@ -414,11 +424,17 @@ pub fn apply_page(
                 // An erasure switches back to immediate checks when it is done.
                 tx.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
             } else {
-                apply_record::apply_run(tx, &page.ops[i..i + n], check_pending, &mut page_report)?;
+                apply_record::apply_run(
+                    tx,
+                    &page.ops[i..i + n],
+                    check_pending,
+                    &mut upsert,
+                    &mut page_report,
+                )?;
             }
             i += n;
         }
-        super::orphans::settle(tx.conn(), &page.ops)?;
+        super::orphans::settle(tx.conn(), &written)?;
         tx.conn().execute(
             "UPDATE sync_settings SET pull_cursor = ?1 WHERE id = 1",
             [page.next_cursor as i64],

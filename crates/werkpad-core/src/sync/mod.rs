@@ -44,7 +44,10 @@ pub const PUSH_BATCH: usize = MAX_PUSH_OPS;
 /// Operations per pulled page: the most the server sends.
 pub const PULL_PAGE: u32 = MAX_PULL_LIMIT;
 /// Operations at most in one local transaction when pages arrive faster than they apply.
-const APPLY_AT_ONCE: usize = 4 * PULL_PAGE as usize;
+/// Every commit writes each index page it touched, and a werkgever's name, sector and
+/// estate land at random places in their indexes, so a first sync rewrites nearly all of
+/// those pages per commit: fewer, larger commits write them fewer times.
+const APPLY_AT_ONCE: usize = 8 * PULL_PAGE as usize;
 
 /// Why a sync did not complete. `Display` is English (logs); [`SyncError::dutch_message`]
 /// is for the coach.

@@ -11,23 +11,19 @@ use crate::CoreResult;
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{Connection, OptionalExtension};
 use std::collections::{BTreeSet, HashMap};
-use werkpad_proto::sync::{PulledKind, PulledOp};
 
 type RecKey = (Entity, String);
 
 /// Puts parked records back, then parks every record of the page (or put back) whose
-/// references do not hold.
-pub(super) fn settle(conn: &Connection, ops: &[PulledOp]) -> CoreResult<()> {
+/// references do not hold. `written` holds the records the page set fields of.
+pub(super) fn settle(conn: &Connection, written: &[(Entity, &str)]) -> CoreResult<()> {
     let mut check: BTreeSet<(&'static str, String)> = unpark_all(conn)?
         .into_iter()
         .map(|(e, id)| (e.as_str(), id))
         .collect();
     // Asked once per entity: a first sync brings thousands of records of a few kinds.
     let mut has_refs: HashMap<Entity, bool> = HashMap::new();
-    for op in ops.iter().filter(|op| op.kind == PulledKind::Set) {
-        let Some(e) = local_entity(&op.entity) else {
-            continue;
-        };
+    for &(e, id) in written {
         let refs = match has_refs.get(&e) {
             Some(r) => *r,
             None => {
@@ -37,7 +33,7 @@ pub(super) fn settle(conn: &Connection, ops: &[PulledOp]) -> CoreResult<()> {
             }
         };
         if refs {
-            check.insert((e.as_str(), op.entity_id.clone()));
+            check.insert((e.as_str(), id.to_string()));
         }
     }
     for (name, id) in check {

@@ -6,8 +6,9 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 use werkpad_proto::sync::PullResponse;
 
-/// Pages fetched ahead, at most this many waiting (each up to [`PULL_PAGE`] operations).
-const AHEAD: usize = 3;
+/// Pages fetched ahead, at most this many waiting (each up to [`PULL_PAGE`] operations):
+/// enough to fill the next transaction of [`super::APPLY_AT_ONCE`].
+const AHEAD: usize = 7;
 
 /// A background task pulling page after page from a cursor until the server has nothing
 /// more or a pull fails. Dropped, it is cancelled: a pull changes nothing on the server.
