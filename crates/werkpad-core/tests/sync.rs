@@ -4,6 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 use werkpad_core::service::{employers, Session, Workspace};
+use werkpad_core::store::deferred_indexes;
 use werkpad_core::store::install::KdfParams;
 use werkpad_core::sync::{self, Remote, SyncReport};
 use werkpad_core::CoreError;
@@ -1387,5 +1388,84 @@ async fn a_record_pulled_before_its_parent_waits_for_it_and_loses_no_field() {
     assert_eq!(
         b.count("SELECT count(*) FROM goals WHERE id = 'goal-late' AND title = 'VCA halen'"),
         1
+    );
+}
+
+fn werkgever_indexes(l: &Laptop) -> i64 {
+    l.count(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'employers'
+         AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+    )
+}
+
+fn set_indexes_aside(l: &Laptop) {
+    l.with(|s| {
+        s.store
+            .with_tx(|tx| deferred_indexes::defer(tx.conn()))
+            .unwrap()
+    });
+    assert_eq!(werkgever_indexes(l), 0, "the indexes are set aside");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn werkgever_indexes_set_aside_for_a_first_pull_always_come_back() {
+    let srv = server().await;
+    let (a, b) = (laptop("Anna de Vries"), laptop("Bram Jansen"));
+    a.enrol(&srv, "anna").await;
+    b.enrol(&srv, "bram").await;
+    let all = werkgever_indexes(&b);
+    let demo = DemoInput {
+        candidates: 0,
+        employers: 600,
+        notes_per_candidate: 0,
+    };
+    a.with(|s| werkpad_core::demo::generate(&mut s.store, demo, 7).unwrap());
+    a.sync().await;
+    let r = b.sync().await;
+    assert!(
+        r.pulled > u64::from(sync::PULL_PAGE),
+        "the first pull takes more than one page: {r:?}"
+    );
+    assert_eq!(b.count("SELECT count(*) FROM employers"), 600);
+    assert_eq!(
+        (
+            werkgever_indexes(&b),
+            b.count("SELECT count(*) FROM meta WHERE key = 'deferred_indexes'")
+        ),
+        (all, 0),
+        "after a first pull every werkgever index is there and nothing waits to be built"
+    );
+    assert_eq!(
+        b.with(|s| s
+            .store
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get::<_, String>(0))
+            .unwrap()),
+        "ok",
+        "and the indexes hold exactly the rows of the table"
+    );
+
+    set_indexes_aside(&b);
+    let dead = Remote::new("http://127.0.0.1:9", Some("token".into())).unwrap();
+    sync::pull_all(&b.s, &dead, None, &mut SyncReport::default())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        werkgever_indexes(&b),
+        all,
+        "a pull that fails half-way builds the set-aside indexes again at once"
+    );
+
+    set_indexes_aside(&b);
+    b.with(|s| {
+        let ws = Workspace::new(b._dir.path())
+            .unwrap()
+            .with_kdf(KdfParams::FOR_TESTS);
+        *s = ws.unlock("keukentafel-2026").unwrap();
+    });
+    assert_eq!(
+        werkgever_indexes(&b),
+        all,
+        "a pull cut short by a crash gets its indexes back when the store opens"
     );
 }

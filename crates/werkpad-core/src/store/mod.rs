@@ -3,6 +3,7 @@
 
 pub mod candidates;
 pub mod crypto;
+pub mod deferred_indexes;
 pub mod due;
 pub mod employer_profiles;
 pub mod employers;
@@ -72,6 +73,9 @@ impl Store {
     /// is written; a schema from a newer app fails with `SchemaTooNew`, unchanged.
     pub fn open(path: &Path, key: &DbKey, clock: SharedClock) -> CoreResult<Store> {
         let mut conn = open::open_connection(path, key, false)?;
+        // A pull that stopped half-way may have left indexes set aside; they come back
+        // before anything reads the store or a migration expects them.
+        deferred_indexes::restore(&conn)?;
         migrate::migrate(&mut conn, &clock.now().to_string())?;
         let device_id = meta::get(&conn, meta::DEVICE_ID)?
             .ok_or_else(|| crate::CoreError::InstallFile("device id missing".into()))?;

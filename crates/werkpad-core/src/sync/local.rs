@@ -2,7 +2,7 @@
 //! pages (one transaction with the cursor), erasure, wipe, conflicts.
 
 use super::{apply_record, SyncReport};
-use crate::store::{meta, to_sql, Entity, Store, Tx, DELETED_FIELD};
+use crate::store::{deferred_indexes, meta, to_sql, Entity, Store, Tx, DELETED_FIELD};
 use crate::{CoreError, CoreResult};
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
@@ -348,11 +348,14 @@ pub(super) fn local_entity(name: &str) -> Option<Entity> {
 
 /// Applies one pulled page and moves the cursor, in one transaction. `fail_after` aborts
 /// (rolls back) after that many operations: how tests stand in for a crash mid-apply.
+/// With `defer_indexes` the indexes of the bulk tables are set aside first; the last page
+/// of a pull (no more to come) builds them again (see `store::deferred_indexes`).
 pub fn apply_page(
     store: &mut Store,
     from_cursor: u64,
     page: &PullResponse,
     fail_after: Option<usize>,
+    defer_indexes: bool,
     report: &mut SyncReport,
 ) -> CoreResult<()> {
     if page.ops.is_empty() && page.next_cursor == from_cursor {
@@ -396,6 +399,9 @@ pub fn apply_page(
             }
             last = op.seq;
         }
+        if defer_indexes {
+            deferred_indexes::defer(tx.conn())?;
+        }
         let check_pending: bool =
             tx.conn()
                 .query_row("SELECT EXISTS(SELECT 1 FROM outbox)", [], |r| r.get(0))?;
@@ -435,6 +441,9 @@ pub fn apply_page(
             i += n;
         }
         super::orphans::settle(tx.conn(), &written)?;
+        if !page.has_more {
+            deferred_indexes::restore(tx.conn())?;
+        }
         tx.conn().execute(
             "UPDATE sync_settings SET pull_cursor = ?1 WHERE id = 1",
             [page.next_cursor as i64],

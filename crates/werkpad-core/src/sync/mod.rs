@@ -23,7 +23,7 @@ pub use verify::{local_digest, VERIFY_EVERY};
 
 use crate::clock::amsterdam;
 use crate::service::Session;
-use crate::store::Store;
+use crate::store::{deferred_indexes, Store};
 use crate::{CoreError, CoreResult};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -459,6 +459,40 @@ async fn pull_pages<A: StoreAccess>(
     fail_after: Option<usize>,
     report: &mut SyncReport,
 ) -> CoreResult<()> {
+    let out = pull_pages_deferring(a, remote, fail_after, report).await;
+    if out.is_err() {
+        // Set-aside indexes come back now, not only at the next pull or start.
+        let restored = a.with_store(|s| s.with_tx(|tx| deferred_indexes::restore(tx.conn())));
+        if let Err(e) = restored {
+            log::warn!("indexes set aside for the pull stay so until the next start: {e}");
+        }
+    }
+    out
+}
+
+/// Whether a pull whose first transaction brings `ops` operations, with more to come,
+/// fills the bulk tables faster without their indexes: when they hold fewer rows than
+/// that (a first sync, or one after a long time away), building the indexes once at the
+/// end is cheaper than keeping them up to date record by record.
+fn worth_deferring(store: &Store, ops: usize) -> CoreResult<bool> {
+    let mut rows = 0;
+    for t in deferred_indexes::BULK_TABLES {
+        rows += store
+            .conn()
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| {
+                r.get::<_, i64>(0)
+            })?;
+    }
+    Ok((rows as usize) < ops)
+}
+
+async fn pull_pages_deferring<A: StoreAccess>(
+    a: &A,
+    remote: &Remote,
+    fail_after: Option<usize>,
+    report: &mut SyncReport,
+) -> CoreResult<()> {
+    let mut first = true;
     let stored_cursor = || -> CoreResult<u64> {
         Ok(a.with_store(|s| local::settings(s.conn()))?
             .ok_or(sync_err(SyncError::NotEnrolled))?
@@ -486,7 +520,11 @@ async fn pull_pages<A: StoreAccess>(
             }
         }
         let t = Instant::now();
-        let applied = a.with_store(|s| local::apply_page(s, cursor, &page, fail_after, report));
+        let applied = a.with_store(|s| {
+            let defer = first && page.has_more && worth_deferring(s, page.ops.len())?;
+            local::apply_page(s, cursor, &page, fail_after, defer, report)
+        });
+        first = false;
         report.local += t.elapsed();
         applied?;
         if let Some(e) = failed {
