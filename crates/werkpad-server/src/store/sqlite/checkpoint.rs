@@ -1,0 +1,49 @@
+//! WAL checkpoints on a thread and connection of their own. Left to SQLite, a commit
+//! that fills the WAL past its threshold copies every page back into the database file
+//! and syncs it before returning: with pushes of thousands of operations that is every
+//! other push, on the push's own path. Here a push's commit waits only for its own WAL
+//! sync (which is what makes it durable); the copy-back follows right after it, while
+//! the laptop prepares its next batch.
+
+use rusqlite::Connection;
+use std::path::Path;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+
+/// Pages the writer's WAL may reach before the writer checkpoints itself after all: a
+/// backstop for writes that do not ask [`Checkpointer::after_commit`], and for a
+/// checkpointer that falls behind.
+pub(super) const BACKSTOP_PAGES: i64 = 16384;
+
+pub(super) struct Checkpointer {
+    wake: SyncSender<()>,
+}
+
+impl Checkpointer {
+    /// Starts the thread with its own connection to the database at `path`; it ends when
+    /// the checkpointer is dropped (with the store).
+    pub(super) fn start(path: &Path) -> anyhow::Result<Checkpointer> {
+        let conn = Connection::open(path)?;
+        // The database file is synced before the WAL is reused, as by the writer.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let (wake, asked) = sync_channel(1);
+        std::thread::Builder::new()
+            .name("sqlite-checkpoint".into())
+            .spawn(move || run(&conn, &asked))?;
+        Ok(Checkpointer { wake })
+    }
+
+    /// Asks for a checkpoint soon; one asked for already and not yet begun covers this one.
+    pub(super) fn after_commit(&self) {
+        let _ = self.wake.try_send(());
+    }
+}
+
+fn run(conn: &Connection, asked: &Receiver<()>) {
+    while asked.recv().is_ok() {
+        // PASSIVE: copies what no reader still needs and never waits for the writer, so
+        // a push that begins meanwhile is not held up.
+        if let Err(e) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
+            tracing::warn!(error = %e, "WAL checkpoint failed; the writer's backstop takes over");
+        }
+    }
+}
