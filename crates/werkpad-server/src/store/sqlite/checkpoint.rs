@@ -8,6 +8,7 @@
 use rusqlite::Connection;
 use std::path::Path;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::thread::JoinHandle;
 
 /// Pages the writer's WAL may reach before the writer checkpoints itself after all: a
 /// backstop for writes that do not ask [`Checkpointer::after_commit`], and for a
@@ -15,26 +16,43 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 pub(super) const BACKSTOP_PAGES: i64 = 16384;
 
 pub(super) struct Checkpointer {
-    wake: SyncSender<()>,
+    wake: Option<SyncSender<()>>,
+    thread: Option<JoinHandle<()>>,
 }
 
 impl Checkpointer {
-    /// Starts the thread with its own connection to the database at `path`; it ends when
-    /// the checkpointer is dropped (with the store).
+    /// Starts the thread with its own connection to the database at `path`; dropping the
+    /// checkpointer (with the store) ends the thread and closes that connection before
+    /// it returns, so a dropped store leaves its files alone, as before.
     pub(super) fn start(path: &Path) -> anyhow::Result<Checkpointer> {
         let conn = Connection::open(path)?;
         // The database file is synced before the WAL is reused, as by the writer.
         conn.pragma_update(None, "synchronous", "FULL")?;
         let (wake, asked) = sync_channel(1);
-        std::thread::Builder::new()
+        let thread = std::thread::Builder::new()
             .name("sqlite-checkpoint".into())
             .spawn(move || run(&conn, &asked))?;
-        Ok(Checkpointer { wake })
+        Ok(Checkpointer {
+            wake: Some(wake),
+            thread: Some(thread),
+        })
     }
 
     /// Asks for a checkpoint soon; one asked for already and not yet begun covers this one.
     pub(super) fn after_commit(&self) {
-        let _ = self.wake.try_send(());
+        if let Some(w) = &self.wake {
+            let _ = w.try_send(());
+        }
+    }
+}
+
+impl Drop for Checkpointer {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread's loop; its connection closes with it.
+        self.wake = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
 }
 
