@@ -174,8 +174,9 @@ impl SqliteStore {
         // An acknowledged push must survive a power cut.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        // A push of 5,000 operations dirties a few MiB of pages; with SQLite's default
-        // 2 MiB cache it would spill (and rewrite) pages before its commit.
+        // A push of 5,000 operations dirties about 3 MiB of pages; with SQLite's default
+        // 2 MiB cache it would spill them to the WAL during its INSERTs (measured: the log
+        // INSERTs took twice as long), and at 8 MiB commits came out slower than at 16.
         conn.pragma_update(None, "cache_size", -16384)?;
         // Room for every statement a push, a pull and the admin calls keep prepared.
         conn.set_prepared_statement_cache_capacity(64);
