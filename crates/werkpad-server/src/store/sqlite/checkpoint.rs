@@ -65,3 +65,34 @@ fn run(conn: &Connection, asked: &Receiver<()>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dropped_checkpointer_has_checkpointed_and_closed() {
+        // Whoever drops a store may copy or delete its files right after (the simulation
+        // copies a template database): the thread must be done with them by then.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let writer = Connection::open(&path).unwrap();
+        writer.pragma_update(None, "journal_mode", "WAL").unwrap();
+        writer
+            .execute_batch("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (1), (2);")
+            .unwrap();
+        let ck = Checkpointer::start(&path).unwrap();
+        ck.after_commit();
+        drop(writer);
+        drop(ck);
+        assert!(
+            !dir.path().join("t.db-wal").exists(),
+            "the checkpointer's connection, the last one, closed within drop and removed the WAL"
+        );
+        let n: i64 = Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT count(*) FROM t", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 2, "every committed row is in the database file");
+    }
+}
