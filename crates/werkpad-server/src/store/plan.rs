@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use werkpad_proto::sync::{
     case_link, is_append_only, ConflictRecord, ConflictSide, Op, PulledKind, PushRequest,
@@ -109,6 +110,24 @@ pub struct Plan {
     pub device_ops: Vec<(u64, OpHash, Option<RejectedOp>)>,
     pub applied: u64,
     pub conflicts: u64,
+}
+
+impl Plan {
+    /// The new field rows, each with its value as JSON text: the text of the log row
+    /// written with it (the same seq), so a backend does not serialise every value twice.
+    pub fn fields_with_text(&self) -> impl Iterator<Item = (&FieldRow, Cow<'_, str>)> + '_ {
+        // Both lists are in seq order and every field row has its log row.
+        let mut log = self.log.iter().peekable();
+        self.fields.iter().map(move |f| {
+            while log.next_if(|l| l.seq < f.seq).is_some() {}
+            match log.peek() {
+                Some(l) if l.seq == f.seq && l.kind == PulledKind::Set => {
+                    (f, Cow::Borrowed(l.value.as_str()))
+                }
+                _ => (f, Cow::Owned(f.value.to_string())),
+            }
+        })
+    }
 }
 
 /// Canonical payload hash: the same operation always hashes the same, whatever order its
@@ -597,7 +616,9 @@ impl Planner<'_> {
         self.plan.device_ops.push((op.device_seq, hash, Some(rej)));
     }
 
-    fn emit_set(&mut self, rec: &RecordRow, row: FieldRow, op_id: &str) {
+    /// Logs a field write and keeps it as the field's current state (under `key`, the
+    /// row's own (entity, entity_id, field), which the caller often has at hand already).
+    fn emit_set(&mut self, rec: &RecordRow, row: FieldRow, op_id: &str, key: FieldKey) {
         let log = LogRow {
             seq: row.seq,
             kind: PulledKind::Set,
@@ -613,11 +634,10 @@ impl Planner<'_> {
         };
         self.plan.log.push(log);
         // Written here: its seq lies above the head the snapshot was loaded at.
-        let key = (row.entity.clone(), row.entity_id.clone(), row.field.clone());
         self.snap.fields.insert(key, row);
     }
 
-    fn apply(&mut self, rec: &RecordRow, op: &Op) {
+    fn apply(&mut self, rec: &RecordRow, op: &Op, key: FieldKey) {
         let seq = self.next_seq();
         let row = FieldRow {
             entity: op.entity.clone(),
@@ -629,7 +649,7 @@ impl Planner<'_> {
             device_id: op.device_id.clone(),
             user_name: self.caller.user_name.clone(),
         };
-        self.emit_set(rec, row, &op.op_id);
+        self.emit_set(rec, row, &op.op_id, key);
         self.plan.applied += 1;
     }
 
@@ -655,6 +675,11 @@ impl Planner<'_> {
                 .to_string(),
         };
         let seq = self.next_seq();
+        let key = (
+            CONFLICT_ENTITY.to_string(),
+            id.clone(),
+            CONFLICT_RECORD_FIELD.to_string(),
+        );
         let row = FieldRow {
             entity: CONFLICT_ENTITY.into(),
             entity_id: id.clone(),
@@ -665,7 +690,7 @@ impl Planner<'_> {
             device_id: SERVER_DEVICE_ID.into(),
             user_name: SERVER_DEVICE_ID.into(),
         };
-        self.emit_set(&crec, row, &format!("conflict-{id}"));
+        self.emit_set(&crec, row, &format!("conflict-{id}"), key);
         self.plan.conflicts += 1;
     }
 
@@ -690,7 +715,8 @@ impl Planner<'_> {
         for mut f in current {
             f.seq = self.next_seq();
             let op_id = format!("reannounce-{}-{}", f.entity_id, f.seq);
-            self.emit_set(&r, f, &op_id);
+            let key = (f.entity.clone(), f.entity_id.clone(), f.field.clone());
+            self.emit_set(&r, f, &op_id, key);
         }
         r
     }
@@ -752,7 +778,7 @@ impl Planner<'_> {
         let fkey = (op.entity.clone(), op.entity_id.clone(), op.field.clone());
         let cur = self.snap.fields.get(&fkey).cloned();
         match cur {
-            None => self.apply(&rec, op),
+            None => self.apply(&rec, op, fkey),
             Some(cur) if is_append_only(&op.entity) => {
                 if cur.value != op.value {
                     return Err(AppError::invalid(format!(
@@ -768,7 +794,7 @@ impl Planner<'_> {
                 let seen = op.base_seq.unwrap_or(0) >= cur.seq;
                 if cur.device_id == op.device_id || seen {
                     // Causally after the current value: it simply wins.
-                    self.apply(&rec, op);
+                    self.apply(&rec, op, fkey);
                 } else if cur.value == op.value {
                     // Concurrent, but both wrote the same: nothing to keep apart.
                 } else {
@@ -785,7 +811,7 @@ impl Planner<'_> {
                         user: cur.user_name.clone(),
                     };
                     if op.hlc > cur.hlc {
-                        self.apply(&rec, op);
+                        self.apply(&rec, op, fkey);
                         self.conflict(&rec, mine, theirs, op);
                     } else {
                         self.conflict(&rec, theirs, mine, op);
@@ -829,6 +855,11 @@ pub fn plan(
         lost: None,
     };
     p.plan.response.rejected = prior_rejected;
+    // Sized once: growing these a push of thousands of operations long copies them over
+    // and over.
+    p.plan.log.reserve(new_ops.len());
+    p.plan.device_ops.reserve(new_ops.len());
+    p.snap.fields.reserve(new_ops.len());
     for op in new_ops {
         p.op(op, new_ops)?;
     }

@@ -446,7 +446,8 @@ async fn write_plan(tx: &impl GenericClient, caller: &Caller, plan: &plan::Plan)
         let e: Vec<&str> = f.iter().map(|x| x.entity.as_str()).collect();
         let i: Vec<&str> = f.iter().map(|x| x.entity_id.as_str()).collect();
         let fl: Vec<&str> = f.iter().map(|x| x.field.as_str()).collect();
-        let v: Vec<String> = f.iter().map(|x| x.value.to_string()).collect();
+        let texts: Vec<_> = plan.fields_with_text().map(|(_, text)| text).collect();
+        let v: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
         let h: Vec<&str> = f.iter().map(|x| x.hlc.as_str()).collect();
         let s: Vec<i64> = f.iter().map(|x| x.seq as i64).collect();
         let d: Vec<&str> = f.iter().map(|x| x.device_id.as_str()).collect();

@@ -14,8 +14,9 @@ pub async fn push(
     ApiJson(req): ApiJson<PushRequest>,
 ) -> AppResult<Json<PushResponse>> {
     let ops = req.ops.len();
+    let started = std::time::Instant::now();
     let resp = state.store.push(&caller, req, now_secs()).await?;
     tracing::debug!(device_id = %caller.device_id, ops,
-        acked = resp.acked_through, "push");
+        acked = resp.acked_through, store_ms = started.elapsed().as_secs_f64() * 1e3, "push");
     Ok(Json(resp))
 }
