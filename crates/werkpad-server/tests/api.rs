@@ -26,6 +26,7 @@ backend_suite!(
     malformed_bodies_change_nothing,
     notes_are_append_only,
     note_without_candidate_stays_private_until_it_joins_the_case,
+    retries_of_pushes_stored_one_row_per_operation_stay_exact,
 );
 
 async fn enrol_code_works_once(f: &Fixture) {
@@ -756,4 +757,66 @@ async fn note_without_candidate_stays_private_until_it_joins_the_case(f: &Fixtur
     .await;
     let text = serde_json::to_string(&f.pull_all(&a, 0, 100).await.0).unwrap();
     assert!(!text.contains("privé"), "{text}");
+}
+
+/// A region's database from before hashes were packed per push held one `device_ops` row
+/// per operation; on either store, retries of those pushes stay exact.
+async fn retries_of_pushes_stored_one_row_per_operation_stay_exact(f: &Fixture) {
+    let mut d = f.device("anna").await;
+    let old = d.ops(
+        f,
+        &[
+            ("employer", "emp-1", "name", json!("Bakkerij De Korrel")),
+            ("employer", "emp-2", "name", json!("Smederij Hamer")),
+            ("employer", "emp-3", "name", json!("Drukkerij Letter")),
+        ],
+    );
+    let rows: Vec<String> = old
+        .iter()
+        .map(|o| {
+            format!(
+                "('{}', {}, '{}')",
+                o.device_id,
+                o.device_seq,
+                hex::encode(werkpad_server::store::plan::op_hash(o))
+            )
+        })
+        .collect();
+    f.sql(&format!(
+        "INSERT INTO device_ops (device_id, device_seq, op_hash) VALUES {};
+         UPDATE devices SET last_seq = 3 WHERE device_id = '{}';",
+        rows.join(", "),
+        d.id
+    ))
+    .await;
+    let mut retry = old.clone();
+    retry.push(d.op(
+        f,
+        "employer",
+        "emp-4",
+        "name",
+        json!("Bouwbedrijf Steen"),
+        None,
+    ));
+    let (st, b) = f.push(&d, &retry).await;
+    assert_eq!(
+        (st, b["acked_through"].clone()),
+        (StatusCode::OK, json!(4)),
+        "a retry of operations stored one row each is recognised, the new one after them \
+         applied: {b}"
+    );
+    let mut changed = retry.clone();
+    changed[1].value = json!("Smederij Aambeeld");
+    let (st, b) = f.push(&d, &changed).await;
+    assert_eq!(
+        (st, b["code"].clone(), b["device_seq"].clone()),
+        (StatusCode::CONFLICT, json!("PAYLOAD_MISMATCH"), json!(2)),
+        "other content under an old number is refused, naming it: {b}"
+    );
+    let (st, b) = f.push(&d, &retry).await;
+    assert_eq!(
+        (st, b["acked_through"].clone()),
+        (StatusCode::OK, json!(4)),
+        "old rows and a packed push together still match the retry: {b}"
+    );
 }

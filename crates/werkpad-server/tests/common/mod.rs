@@ -97,6 +97,20 @@ impl Fixture {
         })
     }
 
+    /// Runs `sql` on the store's own database, as an older server or an operator would.
+    pub async fn sql(&self, sql: &str) {
+        match (&self._dir, &self.pg_schema) {
+            (Some(dir), _) => rusqlite::Connection::open(dir.path().join("server.db"))
+                .unwrap()
+                .execute_batch(sql)
+                .unwrap(),
+            (None, Some((url, schema))) => {
+                exec_pg(url, &format!("SET search_path TO {schema}; {sql}")).await
+            }
+            (None, None) => unreachable!("a fixture has a file or a schema"),
+        }
+    }
+
     pub async fn cleanup(self) {
         if let Some((url, schema)) = &self.pg_schema {
             exec_pg(url, &format!("DROP SCHEMA {schema} CASCADE")).await;
