@@ -101,6 +101,21 @@ pub fn migrate(conn: &mut Connection, now: &str) -> CoreResult<usize> {
     Ok(applied)
 }
 
+/// Tests of a migration: an in-memory store with every migration before `version`, and
+/// the migrations from `version` on (the first one is `version` itself).
+#[cfg(test)]
+pub(crate) fn store_before(version: &str) -> (Connection, &'static [(&'static str, &'static str)]) {
+    let at = MIGRATIONS
+        .iter()
+        .position(|m| m.0 == version)
+        .unwrap_or_else(|| panic!("no migration {version}"));
+    let conn = Connection::open_in_memory().unwrap();
+    for (_, sql) in &MIGRATIONS[..at] {
+        conn.execute_batch(sql).unwrap();
+    }
+    (conn, &MIGRATIONS[at..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -140,7 +140,7 @@ pub(super) fn forget(conn: &Connection, id: &str) -> CoreResult<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::migrate::{migrate, MIGRATIONS};
+    use crate::store::migrate::{migrate, store_before};
     use werkpad_proto::sync::PulledKind;
 
     fn op(field: &str, seq: u64) -> PulledOp {
@@ -228,14 +228,7 @@ mod tests {
 
     #[test]
     fn keeping_field_states_in_key_order_keeps_every_state_and_the_view() {
-        let conn = Connection::open_in_memory().unwrap();
-        let at = MIGRATIONS
-            .iter()
-            .position(|m| m.0 == "20261206043000_sync_state_by_key")
-            .expect("this test migrates to sync_state in key order");
-        for (_, sql) in &MIGRATIONS[..at] {
-            conn.execute_batch(sql).unwrap();
-        }
+        let (conn, rest) = store_before("20261206043000_sync_state_by_key");
         record(
             &conn,
             "employer",
@@ -246,7 +239,7 @@ mod tests {
         record(&conn, "employer", "e2", &[op("city", 7)]).unwrap();
         let before = states(&conn);
         let rows_before: Vec<(String, String, String, String)> = all_rows(&conn);
-        conn.execute_batch(MIGRATIONS[at].1).unwrap();
+        conn.execute_batch(rest[0].1).unwrap();
         assert_eq!(
             (all_rows(&conn), states(&conn)),
             (rows_before, before),
@@ -274,21 +267,13 @@ mod tests {
 
     #[test]
     fn the_migration_keeps_every_field_state_of_an_older_store() {
-        let conn = Connection::open_in_memory().unwrap();
-        let at = MIGRATIONS
-            .iter()
-            .position(|m| m.0 == "20261206030000_sync_state")
-            .expect("this test migrates to sync_state");
-        let (older, last) = (&MIGRATIONS[..at], &MIGRATIONS[at]);
-        for (_, sql) in older {
-            conn.execute_batch(sql).unwrap();
-        }
+        let (conn, rest) = store_before("20261206030000_sync_state");
         conn.execute_batch(
             "INSERT INTO sync_fields VALUES ('employer', 'e1', 'name', 5, 'a:d'),
                  ('employer', 'e1', 'city', 7, 'b:d'), ('candidate', 'c1', 'deleted', 9, 'c:d');",
         )
         .unwrap();
-        conn.execute_batch(last.1).unwrap();
+        conn.execute_batch(rest[0].1).unwrap();
         let all: Vec<(String, String, String, i64, String)> = conn
             .prepare("SELECT * FROM sync_fields ORDER BY entity, entity_id, field")
             .unwrap()

@@ -818,18 +818,11 @@ pub(super) fn local_entity_pub(name: &str) -> Option<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::migrate::MIGRATIONS;
+    use crate::store::migrate::store_before;
 
     #[test]
     fn operations_written_before_the_slim_outbox_keep_their_ids() {
-        let conn = Connection::open_in_memory().unwrap();
-        let at = MIGRATIONS
-            .iter()
-            .position(|m| m.0 == "20261206035000_outbox_slim")
-            .expect("this test migrates to the slim outbox");
-        for (_, sql) in &MIGRATIONS[..at] {
-            conn.execute_batch(sql).unwrap();
-        }
+        let (conn, slim_on) = store_before("20261206035000_outbox_slim");
         conn.execute_batch(
             "INSERT INTO outbox (device_seq, op_id, device_id, entity, entity_id, field, value,
                                  hlc, base_seq)
@@ -837,7 +830,7 @@ mod tests {
                      '0000000000000001:dev', 7);",
         )
         .unwrap();
-        for (_, sql) in &MIGRATIONS[at..] {
+        for (_, sql) in slim_on {
             conn.execute_batch(sql).unwrap();
         }
         conn.execute_batch(

@@ -462,7 +462,13 @@ async fn pull_pages<A: StoreAccess>(
     let out = pull_pages_deferring(a, remote, fail_after, report).await;
     if out.is_err() {
         // Set-aside indexes come back now, not only at the next pull or start.
-        let restored = a.with_store(|s| s.with_tx(|tx| deferred_indexes::restore(tx.conn())));
+        // (An offline laptop fails every background sync: only a read then.)
+        let restored = a.with_store(|s| {
+            if !deferred_indexes::deferred(s.conn())? {
+                return Ok(false);
+            }
+            s.with_tx(|tx| deferred_indexes::restore(tx.conn()))
+        });
         if let Err(e) = restored {
             log::warn!("indexes set aside for the pull stay so until the next start: {e}");
         }
