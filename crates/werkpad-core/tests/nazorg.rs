@@ -73,6 +73,35 @@ fn placement(candidate_id: &str, start: &str) -> PlacementInput {
     }
 }
 
+/// Fatima, placed on the clock's day 02-11-2026: her coach's session, her id and the
+/// placement's.
+fn placed_fatima(dir: &std::path::Path, clock: &ManualClock) -> (Session, String, String) {
+    let mut s = session(dir, clock);
+    let id = kandidaat(&mut s, "Fatima");
+    let view = nazorg::record_placement(&mut s, &placement(&id, "02-11-2026")).unwrap();
+    let pid = view.placement.unwrap().id;
+    (s, id, pid)
+}
+
+/// A check-in on `pid` answering `reminder`, without a note or opschalen.
+fn check_in(
+    pid: &str,
+    reminder: String,
+    contacted: ContactSubject,
+    channel: Channel,
+    outcome: Outcome,
+) -> CheckInInput {
+    CheckInInput {
+        placement_id: pid.into(),
+        reminder_id: Some(reminder),
+        contacted,
+        channel,
+        outcome,
+        note: String::new(),
+        scale_up: false,
+    }
+}
+
 fn count(s: &Session, sql: &str) -> i64 {
     s.store.conn().query_row(sql, [], |r| r.get(0)).unwrap()
 }
@@ -209,10 +238,7 @@ fn journey_3_a_placement_brings_the_nazorg_plan_and_instrument_deadlines() {
 fn journey_4_check_in_opschalen_afschalen_and_a_waakvlam_for_years() {
     let tmp = tempfile::tempdir().unwrap();
     let clock = ManualClock::at("2026-11-02");
-    let mut s = session(tmp.path(), &clock);
-    let id = kandidaat(&mut s, "Fatima");
-    let view = nazorg::record_placement(&mut s, &placement(&id, "02-11-2026")).unwrap();
-    let pid = view.placement.unwrap().id;
+    let (mut s, id, pid) = placed_fatima(tmp.path(), &clock);
 
     // +1 week: a good contact with both at once answers both follow-ups.
     clock.set("2026-11-09");
@@ -221,15 +247,13 @@ fn journey_4_check_in_opschalen_afschalen_and_a_waakvlam_for_years() {
         .clone();
     let view = nazorg::log_check_in(
         &mut s,
-        &CheckInInput {
-            placement_id: pid.clone(),
-            reminder_id: Some(first),
-            contacted: ContactSubject::Beide,
-            channel: Channel::Werkvloer,
-            outcome: Outcome::Goed,
-            note: String::new(),
-            scale_up: false,
-        },
+        &check_in(
+            &pid,
+            first,
+            ContactSubject::Beide,
+            Channel::Werkvloer,
+            Outcome::Goed,
+        ),
     )
     .unwrap();
     assert_eq!(view.check_ins.len(), 1);
@@ -246,13 +270,14 @@ fn journey_4_check_in_opschalen_afschalen_and_a_waakvlam_for_years() {
     let err = nazorg::log_check_in(
         &mut s,
         &CheckInInput {
-            placement_id: pid.clone(),
-            reminder_id: Some(rid.clone()),
-            contacted: ContactSubject::Werknemer,
-            channel: Channel::Telefoon,
-            outcome: Outcome::Zorg,
-            note: String::new(),
             scale_up: true,
+            ..check_in(
+                &pid,
+                rid.clone(),
+                ContactSubject::Werknemer,
+                Channel::Telefoon,
+                Outcome::Zorg,
+            )
         },
     )
     .unwrap_err();
@@ -263,13 +288,15 @@ fn journey_4_check_in_opschalen_afschalen_and_a_waakvlam_for_years() {
     let view = nazorg::log_check_in(
         &mut s,
         &CheckInInput {
-            placement_id: pid.clone(),
-            reminder_id: Some(rid),
-            contacted: ContactSubject::Werknemer,
-            channel: Channel::Telefoon,
-            outcome: Outcome::Zorg,
             note: "Conflict met leidinggevende, slaapt slecht".into(),
             scale_up: true,
+            ..check_in(
+                &pid,
+                rid,
+                ContactSubject::Werknemer,
+                Channel::Telefoon,
+                Outcome::Zorg,
+            )
         },
     )
     .unwrap();
@@ -889,10 +916,7 @@ fn the_region_edits_its_catalogue_and_schedules_and_new_placements_follow_them()
 fn a_contact_held_late_answers_the_missed_ones_with_the_same_party() {
     let tmp = tempfile::tempdir().unwrap();
     let clock = ManualClock::at("2026-11-02");
-    let mut s = session(tmp.path(), &clock);
-    let id = kandidaat(&mut s, "Fatima");
-    let view = nazorg::record_placement(&mut s, &placement(&id, "02-11-2026")).unwrap();
-    let pid = view.placement.unwrap().id;
+    let (mut s, _, pid) = placed_fatima(tmp.path(), &clock);
 
     // Four months on, nobody was contacted: +1 week, +1 maand and +3 maanden are over tijd.
     clock.set("2027-03-03");
@@ -915,15 +939,13 @@ fn a_contact_held_late_answers_the_missed_ones_with_the_same_party() {
         .clone();
     nazorg::log_check_in(
         &mut s,
-        &CheckInInput {
-            placement_id: pid,
-            reminder_id: Some(three_months),
-            contacted: ContactSubject::Werknemer,
-            channel: Channel::Telefoon,
-            outcome: Outcome::Goed,
-            note: String::new(),
-            scale_up: false,
-        },
+        &check_in(
+            &pid,
+            three_months,
+            ContactSubject::Werknemer,
+            Channel::Telefoon,
+            Outcome::Goed,
+        ),
     )
     .unwrap();
     assert_eq!(
