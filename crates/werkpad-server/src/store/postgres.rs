@@ -210,6 +210,23 @@ fn user_of(r: &tokio_postgres::Row) -> AppResult<User> {
     })
 }
 
+/// The first column of every row `sql` returns (`?N` placeholders become `$N`).
+pub(crate) async fn first_column<T>(
+    tx: &impl GenericClient,
+    sql: &str,
+    params: &[&(dyn tokio_postgres::types::ToSql + Sync)],
+) -> AppResult<Vec<T>>
+where
+    T: for<'a> tokio_postgres::types::FromSql<'a>,
+{
+    Ok(tx
+        .query(&super::case_scope::pg(sql), params)
+        .await?
+        .iter()
+        .map(|r| r.get(0))
+        .collect())
+}
+
 async fn insert_log(tx: &impl GenericClient, log: &[LogRow]) -> AppResult<()> {
     if log.is_empty() {
         return Ok(());
@@ -831,12 +848,7 @@ impl Store for PgStore {
                 &[&candidate_id, &now],
             )
             .await?;
-        let former: Vec<i64> = tx
-            .query(&FORMER_HOLDERS.replace("?1", "$1"), &[&candidate_id])
-            .await?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
+        let former: Vec<i64> = first_column(&tx, FORMER_HOLDERS, &[&candidate_id]).await?;
         let rows = erase_rows(head as u64, candidate_id, &former);
         insert_log(&tx, &rows).await?;
         tx.execute(

@@ -2,7 +2,7 @@
 //! [`super::super::case_scope`]). Each first locks the one `log_head` row, like a push, so
 //! its log rows are numbered and committed in order.
 
-use super::{insert_log, unknown_user, PgStore};
+use super::{first_column, insert_log, unknown_user, PgStore};
 use crate::error::AppResult;
 use crate::store::case_scope::{
     self, CaseField, CaseInfo, CaseShare, Consent, ExpiredShare, ScopeChange, ShareInput, TeamMove,
@@ -165,12 +165,7 @@ async fn end_share(
 /// see before.
 pub(super) async fn join_team(tx: &Transaction<'_>, leader: i64) -> AppResult<u64> {
     lock_head(tx).await?;
-    let cases: Vec<String> = tx
-        .query(&case_scope::pg(case_scope::TEAM_CASES), &[&leader])
-        .await?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
+    let cases: Vec<String> = first_column(tx, case_scope::TEAM_CASES, &[&leader]).await?;
     let mut gained = 0;
     for cid in cases {
         if access(tx, &cid, leader).await?.is_some() {
@@ -191,21 +186,13 @@ pub(super) async fn join_team(tx: &Transaction<'_>, leader: i64) -> AppResult<u6
 /// See the SQLite store's: the teamleiders of the owner's team see the case, those who saw
 /// it only as teamleider of another team lose it. Returns (gained, lost).
 async fn follow_owner_team(tx: &Transaction<'_>, cid: &str, owner: i64) -> AppResult<(u64, u64)> {
-    let wanted: Vec<i64> = tx
-        .query(&case_scope::pg(case_scope::TEAM_LEADERS_OF), &[&owner])
-        .await?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    let current: Vec<i64> = tx
-        .query(
-            "SELECT user_id FROM case_access WHERE candidate_id = $1 AND reason = 'team'",
-            &[&cid],
-        )
-        .await?
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
+    let wanted: Vec<i64> = first_column(tx, case_scope::TEAM_LEADERS_OF, &[&owner]).await?;
+    let current: Vec<i64> = first_column(
+        tx,
+        "SELECT user_id FROM case_access WHERE candidate_id = $1 AND reason = 'team'",
+        &[&cid],
+    )
+    .await?;
     let (mut gained, mut lost) = (0, 0);
     for u in current.iter().filter(|u| !wanted.contains(u)) {
         lose(tx, current_head(tx).await?, cid, *u).await?;
@@ -287,24 +274,14 @@ impl PgStore {
         tx.execute("UPDATE users SET team = $2 WHERE id = $1", &[&uid, &team])
             .await?;
         let mut moved = TeamMove::default();
-        let owned: Vec<String> = tx
-            .query(&case_scope::pg(case_scope::OWNED_CASES), &[&uid])
-            .await?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
+        let owned: Vec<String> = first_column(&tx, case_scope::OWNED_CASES, &[&uid]).await?;
         for cid in &owned {
             let (gained, lost) = follow_owner_team(&tx, cid, uid).await?;
             moved.gained += gained;
             moved.lost += lost;
         }
         moved.own_cases = owned.len() as u64;
-        let gone: Vec<String> = tx
-            .query(&case_scope::pg(case_scope::TEAM_CASES_GONE), &[&uid])
-            .await?
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
+        let gone: Vec<String> = first_column(&tx, case_scope::TEAM_CASES_GONE, &[&uid]).await?;
         for cid in &gone {
             lose(&tx, current_head(&tx).await?, cid, uid).await?;
         }
