@@ -95,6 +95,7 @@ fn ops(records: &[Value], device_id: &str) -> Vec<Op> {
                 value: value.clone(),
                 hlc: format!("{:016x}:{device_id}", (now << 32) + n),
                 base_seq: None,
+                bases: Default::default(),
             });
         }
     }

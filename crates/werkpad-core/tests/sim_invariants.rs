@@ -72,6 +72,7 @@ fn an_acknowledged_operation_the_server_lost_is_caught() {
             value: serde_json::json!("Assen"),
             hlc: "0000000100000000:dev".into(),
             base_seq: None,
+            bases: Default::default(),
         };
         w.wire
             .stored

@@ -173,6 +173,10 @@ fn every_change_writes_row_audit_and_outbox_together() {
         !audit.3.contains("Daan"),
         "audit keeps field names, never personal values"
     );
+    s.store
+        .with_tx(|tx| tx.update(Entity::Candidate, "c1", &[("last_name", json!("Smit"))]))
+        .unwrap();
+    let conn = s.store.conn();
     let ops: Vec<(i64, String, String, String)> = conn
         .prepare("SELECT device_seq, hlc, field, value FROM outbox ORDER BY device_seq")
         .unwrap()
@@ -180,7 +184,11 @@ fn every_change_writes_row_audit_and_outbox_together() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(ops.len(), 2, "one outbox operation per field");
+    assert_eq!(
+        ops.len(),
+        2,
+        "one outbox operation per write of a record, however many fields it wrote"
+    );
     assert_eq!(
         (ops[0].0, ops[1].0),
         (1, 2),
@@ -191,7 +199,19 @@ fn every_change_writes_row_audit_and_outbox_together() {
         "the stamp names the device that wrote the change: {}",
         ops[0].1
     );
-    assert_eq!(ops[0].3, "\"Daan\"", "the value travels as JSON");
+    assert_eq!(
+        (
+            ops[0].2.as_str(),
+            serde_json::from_str::<serde_json::Value>(&ops[0].3).unwrap()
+        ),
+        ("*", json!({"first_name": "Daan", "last_name": "Bakker"})),
+        "a write of several fields is a record operation: its value the fields as JSON"
+    );
+    assert_eq!(
+        (ops[1].2.as_str(), ops[1].3.as_str()),
+        ("last_name", "\"Smit\""),
+        "a write of one field is that field's own operation"
+    );
 }
 
 #[test]

@@ -412,8 +412,8 @@ async fn a_push_in_many_batches_sends_every_operation_once_in_order() {
     assert!(
         devices
             .lines()
-            .any(|l| l.contains("\tanna\t") && l.contains("acked 35")),
-        "the server holds A's 4 create + 31 edit operations, each once and contiguous \
+            .any(|l| l.contains("\tanna\t") && l.contains("acked 32")),
+        "the server holds A's create (one record operation) and 31 edit operations, each once and contiguous \
          (SYNC.md 3): {devices}"
     );
     let r = b.sync().await;
@@ -462,8 +462,8 @@ async fn a_retried_push_is_idempotent_and_a_lost_ack_duplicates_nothing() {
     assert!(
         devices
             .lines()
-            .any(|l| l.contains("\tanna\t") && l.contains("acked 35")),
-        "the server holds A's 4 create + 31 edit operations, each once: {devices}"
+            .any(|l| l.contains("\tanna\t") && l.contains("acked 32")),
+        "the server holds A's create (one record operation) and 31 edit operations, each once: {devices}"
     );
     let r = b.sync().await;
     assert_eq!(
@@ -507,8 +507,8 @@ async fn a_laptop_numbered_past_the_server_renumbers_from_what_the_server_expect
     assert!(
         devices
             .lines()
-            .any(|l| l.contains("\tanna\t") && l.contains("acked 11")),
-        "the server holds A's 4 create + 7 edit operations under contiguous numbers \
+            .any(|l| l.contains("\tanna\t") && l.contains("acked 8")),
+        "the server holds A's create (one record operation) and 7 edit operations under contiguous numbers \
          (SYNC.md 3): {devices}"
     );
     let r = b.sync().await;
@@ -1414,9 +1414,11 @@ async fn werkgever_indexes_set_aside_for_a_first_pull_always_come_back() {
     a.enrol(&srv, "anna").await;
     b.enrol(&srv, "bram").await;
     let all = werkgever_indexes(&b);
+    // A werkgever is one record operation: a page and a bit more.
+    let employers = sync::PULL_PAGE + 200;
     let demo = DemoInput {
         candidates: 0,
-        employers: 600,
+        employers,
         notes_per_candidate: 0,
     };
     a.with(|s| werkpad_core::demo::generate(&mut s.store, demo, 7).unwrap());
@@ -1426,7 +1428,10 @@ async fn werkgever_indexes_set_aside_for_a_first_pull_always_come_back() {
         r.pulled > u64::from(sync::PULL_PAGE),
         "the first pull takes more than one page: {r:?}"
     );
-    assert_eq!(b.count("SELECT count(*) FROM employers"), 600);
+    assert_eq!(
+        b.count("SELECT count(*) FROM employers"),
+        i64::from(employers)
+    );
     assert_eq!(
         (
             werkgever_indexes(&b),

@@ -8,7 +8,10 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use common::{replay, Backend, Fixture};
 use serde_json::{json, Value};
-use werkpad_proto::sync::UserRole;
+use werkpad_proto::sync::{UserRole, PROTOCOL_VERSION};
+
+/// The protocol this server speaks, as its header carries it.
+const PROTO: &str = "2";
 use werkpad_server::admin::AdminCommand;
 
 backend_suite!(
@@ -96,28 +99,30 @@ async fn protocol_and_auth_are_checked(f: &Fixture) {
         b.body(Body::empty()).unwrap()
     };
     let bearer = Some(format!("Bearer {}", dev.token));
-    let (st, b) = f.raw(req(Some("2"), bearer.clone())).await;
+    assert_eq!(PROTO, PROTOCOL_VERSION.to_string());
+    let (st, b) = f.raw(req(Some("1"), bearer.clone())).await;
     assert_eq!(
         st,
         StatusCode::BAD_REQUEST,
-        "another protocol version is refused"
+        "another protocol version is refused: a laptop of protocol 1 would not understand \
+         the record operations it pulls"
     );
     assert_eq!(b["code"], "PROTOCOL_VERSION");
-    assert!(b["message"].as_str().unwrap().contains("protocol 1"), "{b}");
+    assert!(b["message"].as_str().unwrap().contains("protocol 2"), "{b}");
     let (_, b) = f.raw(req(None, bearer.clone())).await;
     assert_eq!(
         b["code"], "PROTOCOL_VERSION",
         "a missing version is refused too"
     );
-    let (st, b) = f.raw(req(Some("1"), None)).await;
+    let (st, b) = f.raw(req(Some(PROTO), None)).await;
     assert_eq!(
         (st, b["code"].clone()),
         (StatusCode::UNAUTHORIZED, json!("UNAUTHORIZED"))
     );
     let wrong = format!("Bearer {}.{}", dev.id, "0".repeat(64));
-    let (st, _) = f.raw(req(Some("1"), Some(wrong))).await;
+    let (st, _) = f.raw(req(Some(PROTO), Some(wrong))).await;
     assert_eq!(st, StatusCode::UNAUTHORIZED, "a wrong secret is refused");
-    let (st, _) = f.raw(req(Some("1"), bearer)).await;
+    let (st, _) = f.raw(req(Some(PROTO), bearer)).await;
     assert_eq!(st, StatusCode::OK);
     let (st, b) = f
         .raw(
@@ -655,7 +660,7 @@ async fn malformed_bodies_change_nothing(f: &Fixture) {
         let req = Request::builder()
             .method(Method::POST)
             .uri("/v1/push")
-            .header("x-werkpad-protocol", "1")
+            .header("x-werkpad-protocol", PROTO)
             .header("content-type", "application/json")
             .header("authorization", format!("Bearer {}", a.token))
             .body(Body::from(body.clone()))

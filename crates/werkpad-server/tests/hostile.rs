@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode};
 use common::{Backend, Dev, Fixture};
 use serde_json::{json, Value};
-use werkpad_proto::sync::{Op, MAX_PUSH_OPS};
+use werkpad_proto::sync::{Op, MAX_PUSH_OPS, PROTOCOL_HEADER, PROTOCOL_VERSION};
 
 backend_suite!(
     malformed_push_bodies_are_refused_and_change_nothing,
@@ -82,7 +82,7 @@ fn raw_push(token: &str, content_type: &str, body: Vec<u8>) -> Request<Body> {
     Request::builder()
         .method(Method::POST)
         .uri("/v1/push")
-        .header("x-werkpad-protocol", "1")
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
         .header("content-type", content_type)
         .header("authorization", format!("Bearer {token}"))
         .body(Body::from(body))

@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
+use werkpad_proto::sync::{PROTOCOL_HEADER, PROTOCOL_VERSION};
 
 const BIN: &str = env!("CARGO_BIN_EXE_werkpad-server");
 
@@ -107,7 +108,7 @@ async fn binary_serves_https_syncs_and_stops_on_sigterm() {
 
     let enrol: Value = http
         .post(format!("{base}/v1/enrol"))
-        .header("x-werkpad-protocol", "1")
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
         .json(&json!({"code": code, "device_id": "dev-1", "device_name": "laptop"}))
         .send()
         .await
@@ -131,7 +132,7 @@ async fn binary_serves_https_syncs_and_stops_on_sigterm() {
         .collect();
     let push = |body: Value| {
         http.post(format!("{base}/v1/push"))
-            .header("x-werkpad-protocol", "1")
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
             .bearer_auth(&token)
             .json(&body)
             .send()
@@ -146,7 +147,7 @@ async fn binary_serves_https_syncs_and_stops_on_sigterm() {
     loop {
         let page: Value = http
             .get(format!("{base}/v1/pull?cursor={cursor}&limit=100"))
-            .header("x-werkpad-protocol", "1")
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
             .bearer_auth(&token)
             .send()
             .await
@@ -165,7 +166,7 @@ async fn binary_serves_https_syncs_and_stops_on_sigterm() {
     // A garbage body over the wire is a 4xx with a typed error, and the server lives on.
     let r = http
         .post(format!("{base}/v1/push"))
-        .header("x-werkpad-protocol", "1")
+        .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
         .header("content-type", "application/json")
         .bearer_auth(&token)
         .body("{\"ops\": [")
@@ -237,7 +238,7 @@ async fn serve_finishes_requests_in_flight_on_shutdown() {
     let body = r#"{"code":"NOPE-NOPE-NOPE","device_id":"d1","device_name":"x"}"#;
     let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
     let head = format!(
-        "POST /v1/enrol HTTP/1.1\r\nhost: x\r\nx-werkpad-protocol: 1\r\n\
+        "POST /v1/enrol HTTP/1.1\r\nhost: x\r\n{PROTOCOL_HEADER}: {PROTOCOL_VERSION}\r\n\
          content-type: application/json\r\nconnection: close\r\ncontent-length: {}\r\n\r\n",
         body.len()
     );
@@ -309,6 +310,7 @@ async fn admin_shares_a_case_on_consent_from_the_command_line() {
                 value: json!(value),
                 hlc: format!("{:016x}:dev-a", ((now as u64) << 32) + i as u64),
                 base_seq: None,
+                bases: Default::default(),
             })
             .collect();
         let caller = Caller {

@@ -50,6 +50,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "20261206043000_sync_state_by_key",
         include_str!("../../migrations/20261206043000_sync_state_by_key.sql"),
     ),
+    (
+        "20261206080000_outbox_records",
+        include_str!("../../migrations/20261206080000_outbox_records.sql"),
+    ),
 ];
 
 pub fn latest_known() -> &'static str {

@@ -7,6 +7,7 @@ use crate::{CoreError, CoreResult};
 use jiff::Timestamp;
 use rusqlite::{types::Value as SqlValue, Connection, Transaction};
 use serde_json::Value;
+use werkpad_proto::sync::RECORD_FIELD;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -68,7 +69,7 @@ impl<'s> Tx<'s> {
         self.actor
     }
 
-    /// Writes a new record, then its audit entry and one outbox operation per field.
+    /// Writes a new record, then its audit entry and its outbox operation.
     pub fn create(&mut self, entity: Entity, id: &str, fields: &[(&str, Value)]) -> CoreResult<()> {
         check_fields(entity, fields)?;
         let cols: Vec<&str> = fields.iter().map(|(f, _)| *f).collect();
@@ -179,7 +180,7 @@ impl<'s> Tx<'s> {
                 id,
                 serde_json::to_string(&names).expect("field names serialise"),
             ))?;
-        if entity.local_only() {
+        if entity.local_only() || fields.is_empty() {
             return Ok(());
         }
         let mut seq = match self.seq {
@@ -190,21 +191,48 @@ impl<'s> Tx<'s> {
                 .map_err(|e| CoreError::Internal(format!("outbox sequence: {e}")))?
                 .unwrap_or(0),
         };
-        let mut stmt = self.tx.prepare_cached(
-            // base_seq: the server sequence of this field as this laptop last saw it, so
-            // the server can tell an edit made after a pulled change from a concurrent one.
-            // The operation's id is made when it is sent (`sync::local::op_id`).
-            "INSERT INTO outbox (device_seq, entity, entity_id, field, value, hlc, base_seq)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6,
-                     (SELECT seq FROM sync_fields
-                      WHERE entity = ?2 AND entity_id = ?3 AND field = ?4))",
-        )?;
-        for (field, value) in fields {
-            seq += 1;
-            let stamp = stamp_text(self.hlc.next(), &self.actor.device_id);
-            stmt.execute((seq, entity.as_str(), id, field, value.to_string(), &stamp))?;
-            self.last_stamp = Some(stamp);
+        seq += 1;
+        let stamp = stamp_text(self.hlc.next(), &self.actor.device_id);
+        if let [(field, value)] = fields {
+            self.tx
+                .prepare_cached(
+                    // base_seq: the server sequence of this field as this laptop last saw
+                    // it, so the server can tell an edit made after a pulled change from a
+                    // concurrent one. The operation's id is made when it is sent
+                    // (`sync::local::op_id`).
+                    "INSERT INTO outbox (device_seq, entity, entity_id, field, value, hlc,
+                                         base_seq)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                             (SELECT seq FROM sync_fields
+                              WHERE entity = ?2 AND entity_id = ?3 AND field = ?4))",
+                )?
+                .execute((seq, entity.as_str(), id, field, value.to_string(), &stamp))?;
+        } else {
+            // Several fields: one record operation, with the base_seq of each field.
+            let object: serde_json::Map<String, Value> = fields
+                .iter()
+                .map(|(f, v)| (f.to_string(), v.clone()))
+                .collect();
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO outbox (device_seq, entity, entity_id, field, value, hlc,
+                                         bases)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6,
+                             (SELECT nullif(json_group_object(f.key, f.value ->> 0), '{}')
+                              FROM sync_state s, json_each(s.fields) f
+                              WHERE s.entity = ?2 AND s.entity_id = ?3
+                                AND f.key IN (SELECT key FROM json_each(?5))))",
+                )?
+                .execute((
+                    seq,
+                    entity.as_str(),
+                    id,
+                    RECORD_FIELD,
+                    Value::Object(object).to_string(),
+                    &stamp,
+                ))?;
         }
+        self.last_stamp = Some(stamp);
         self.seq = Some(seq);
         Ok(())
     }

@@ -1,24 +1,26 @@
 //! Applying a run of pulled field changes to one record in a few statements instead of four
-//! per field: a record pushed by another laptop arrives as consecutive operations, one per
-//! field, and a first sync brings thousands of them.
+//! per field: a record pushed by another laptop arrives as one record operation (or, from
+//! before protocol 2, as consecutive operations, one per field), and a first sync brings
+//! thousands of them.
 
+use super::change::Change;
 use super::local::{has_pending, local_entity, tolerate, upsert_field};
 use super::SyncReport;
 use crate::store::{to_sql, Entity, Tx, DELETED_FIELD};
 use crate::CoreResult;
 use rusqlite::types::Value as SqlValue;
-use werkpad_proto::sync::{PulledKind, PulledOp, CONFLICT_ENTITY};
+use werkpad_proto::sync::{PulledKind, CONFLICT_ENTITY};
 
 /// The entity when `op` is a plain change of a field this laptop keeps.
-fn plain_field(op: &PulledOp) -> Option<Entity> {
+fn plain_field(op: &Change) -> Option<Entity> {
     if op.kind != PulledKind::Set || op.entity == CONFLICT_ENTITY || op.field == DELETED_FIELD {
         return None;
     }
-    local_entity(&op.entity).filter(|e| e.fields().contains(&op.field.as_str()))
+    local_entity(op.entity).filter(|e| e.fields().contains(&op.field))
 }
 
 /// How many operations from `start` on change plain fields of the same record (at least 1).
-pub(super) fn run_len(ops: &[PulledOp], start: usize) -> usize {
+pub(super) fn run_len(ops: &[Change], start: usize) -> usize {
     let first = &ops[start];
     let Some(entity) = plain_field(first) else {
         return 1;
@@ -31,7 +33,7 @@ pub(super) fn run_len(ops: &[PulledOp], start: usize) -> usize {
                 && o.entity == first.entity
                 && o.kind == PulledKind::Set
                 && o.field != DELETED_FIELD
-                && entity.fields().contains(&o.field.as_str())
+                && entity.fields().contains(&o.field)
         })
         .count()
 }
@@ -50,13 +52,13 @@ pub(super) struct UpsertSql {
 }
 
 impl UpsertSql {
-    fn get(&mut self, entity: Entity, latest: &[&PulledOp]) -> &str {
+    fn get(&mut self, entity: Entity, latest: &[&Change]) -> &str {
         let same = self.table == entity.table()
             && self.cols.len() == latest.len()
             && self.cols.iter().zip(latest).all(|(c, o)| *c == o.field);
         if !same {
             self.table = entity.table();
-            self.cols = latest.iter().map(|o| o.field.clone()).collect();
+            self.cols = latest.iter().map(|o| o.field.to_string()).collect();
             self.sql = format!(
                 "INSERT INTO {t} (id, created_at, updated_at, {c}) VALUES (?, ?, ?, {v})
                  ON CONFLICT (id) DO UPDATE SET {s}, updated_at = excluded.updated_at",
@@ -80,7 +82,7 @@ impl UpsertSql {
 /// audit trail of the applied operations. `check_pending` is false when the outbox is empty.
 pub(super) fn apply_run(
     tx: &mut Tx<'_>,
-    ops: &[PulledOp],
+    ops: &[Change],
     check_pending: bool,
     upsert: &mut UpsertSql,
     report: &mut SyncReport,
@@ -90,11 +92,11 @@ pub(super) fn apply_run(
     let conn = tx.conn();
     // In order: a later change of the same field in the run wins exactly as it would one
     // operation at a time.
-    super::field_state::record(conn, &first.entity, &first.entity_id, ops)?;
+    super::field_state::record(conn, first.entity, first.entity_id, ops)?;
 
-    let mut applied: Vec<&PulledOp> = Vec::with_capacity(ops.len());
+    let mut applied: Vec<&Change> = Vec::with_capacity(ops.len());
     for op in ops {
-        if !check_pending || !has_pending(conn, &op.entity, &op.entity_id, &op.field)? {
+        if !check_pending || !has_pending(conn, op.entity, op.entity_id, op.field)? {
             applied.push(op);
         }
     }
@@ -102,7 +104,7 @@ pub(super) fn apply_run(
         return Ok(());
     }
     // The last value of each field, in the order the fields first appear.
-    let mut latest: Vec<&PulledOp> = Vec::with_capacity(applied.len());
+    let mut latest: Vec<&Change> = Vec::with_capacity(applied.len());
     for op in &applied {
         match latest.iter_mut().find(|l| l.field == op.field) {
             Some(l) => *l = op,
@@ -113,11 +115,11 @@ pub(super) fn apply_run(
     let conn = tx.conn();
     let sql = upsert.get(entity, &latest);
     let mut args = vec![
-        SqlValue::Text(first.entity_id.clone()),
+        SqlValue::Text(first.entity_id.to_string()),
         SqlValue::Text(now.clone()),
         SqlValue::Text(now.clone()),
     ];
-    args.extend(latest.iter().map(|o| to_sql(&o.value)));
+    args.extend(latest.iter().map(|o| to_sql(o.value)));
     let whole = conn
         .prepare_cached(sql)?
         .execute(rusqlite::params_from_iter(args));
@@ -141,12 +143,12 @@ pub(super) fn apply_run(
     let mut args: Vec<SqlValue> = Vec::new();
     let mut rows = 0;
     for group in applied.chunk_by(|a, b| a.device_id == b.device_id) {
-        let fields: Vec<&str> = group.iter().map(|o| o.field.as_str()).collect();
+        let fields: Vec<&str> = group.iter().map(|o| o.field).collect();
         args.extend([
             SqlValue::Text(now.clone()),
-            SqlValue::Text(group[0].device_id.clone()),
-            SqlValue::Text(first.entity.clone()),
-            SqlValue::Text(first.entity_id.clone()),
+            SqlValue::Text(group[0].device_id.to_string()),
+            SqlValue::Text(first.entity.to_string()),
+            SqlValue::Text(first.entity_id.to_string()),
             SqlValue::Text(serde_json::to_string(&fields).expect("names serialise")),
         ]);
         rows += 1;
@@ -158,6 +160,6 @@ pub(super) fn apply_run(
     ))?
     .execute(rusqlite::params_from_iter(args))?;
     report.applied += applied.len() as u64;
-    report.changed.insert(first.entity.clone());
+    report.changed.insert(first.entity.to_string());
     Ok(())
 }

@@ -2,18 +2,18 @@
 //! record (`sync_state`, read per field through the `sync_fields` view): a pulled record is
 //! one write here instead of one per field.
 
+use super::change::Change;
 use crate::{CoreError, CoreResult};
 use rusqlite::{Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
-use werkpad_proto::sync::PulledOp;
 
 /// Records the states of `ops` (pulled changes of the record `entity`/`id`, in server
 /// order): a field's state moves only to a higher sequence, as when each was written alone.
-pub(super) fn record<'a>(
+pub(super) fn record<'a, 'b: 'a>(
     conn: &Connection,
     entity: &str,
     id: &str,
-    ops: impl IntoIterator<Item = &'a PulledOp>,
+    ops: impl IntoIterator<Item = &'a Change<'b>>,
 ) -> CoreResult<()> {
     let stored: Option<(String, String)> = conn
         .prepare_cached(
@@ -46,10 +46,12 @@ pub(super) fn record<'a>(
 
 /// The row of a record with no states yet: the device of its first stamp, and the highest
 /// sequence of each field, in the stored form [`merged_states`] reads back.
-fn first_states<'a>(ops: impl IntoIterator<Item = &'a PulledOp>) -> Option<(String, String)> {
+fn first_states<'a, 'b: 'a>(
+    ops: impl IntoIterator<Item = &'a Change<'b>>,
+) -> Option<(String, String)> {
     let mut ops = ops.into_iter().peekable();
-    let device = stamp_device(&ops.peek()?.hlc).unwrap_or("").to_string();
-    let mut latest: Vec<&PulledOp> = Vec::new();
+    let device = stamp_device(ops.peek()?.hlc).unwrap_or("").to_string();
+    let mut latest: Vec<&Change> = Vec::new();
     for op in ops {
         match latest.iter_mut().find(|l| l.field == op.field) {
             Some(l) if op.seq > l.seq => *l = op,
@@ -63,7 +65,7 @@ fn first_states<'a>(ops: impl IntoIterator<Item = &'a PulledOp>) -> Option<(Stri
         if i > 0 {
             out.push(',');
         }
-        push_json_str(&mut out, &op.field);
+        push_json_str(&mut out, op.field);
         out.push_str(":[");
         out.push_str(&op.seq.to_string());
         out.push(',');
@@ -73,7 +75,7 @@ fn first_states<'a>(ops: impl IntoIterator<Item = &'a PulledOp>) -> Option<(Stri
                 out.push_str(",1]");
             }
             _ => {
-                push_json_str(&mut out, &op.hlc);
+                push_json_str(&mut out, op.hlc);
                 out.push(']');
             }
         }
@@ -96,28 +98,28 @@ fn push_json_str(out: &mut String, s: &str) {
 }
 
 /// Stored states with `ops` applied; `None` when none of them is newer.
-fn merged_states<'a>(
+fn merged_states<'a, 'b: 'a>(
     mut device: String,
     mut fields: Map<String, Value>,
-    ops: impl IntoIterator<Item = &'a PulledOp>,
+    ops: impl IntoIterator<Item = &'a Change<'b>>,
 ) -> Option<(String, String)> {
     let mut changed = false;
     for op in ops {
         let seen = fields
-            .get(&op.field)
+            .get(op.field)
             .and_then(|s| s.get(0))
             .and_then(Value::as_u64);
         if seen.is_some_and(|s| op.seq <= s) {
             continue;
         }
         if fields.is_empty() && device.is_empty() {
-            device = stamp_device(&op.hlc).unwrap_or("").to_string();
+            device = stamp_device(op.hlc).unwrap_or("").to_string();
         }
         let state = match op.hlc.split_once(':') {
             Some((time, d)) if !device.is_empty() && d == device => json!([op.seq, time, 1]),
             _ => json!([op.seq, op.hlc]),
         };
-        fields.insert(op.field.clone(), state);
+        fields.insert(op.field.to_string(), state);
         changed = true;
     }
     changed.then(|| (device, Value::Object(fields).to_string()))
@@ -141,7 +143,8 @@ pub(super) fn forget(conn: &Connection, id: &str) -> CoreResult<()> {
 mod tests {
     use super::*;
     use crate::store::migrate::{migrate, store_before};
-    use werkpad_proto::sync::PulledKind;
+    use crate::sync::change::changes;
+    use werkpad_proto::sync::{PulledKind, PulledOp};
 
     fn op(field: &str, seq: u64) -> PulledOp {
         op_by(field, seq, "d")
@@ -174,10 +177,28 @@ mod tests {
     fn a_field_state_only_moves_to_a_higher_sequence() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn, "t").unwrap();
-        record(&conn, "employer", "e1", &[op("name", 5), op("city", 7)]).unwrap();
-        record(&conn, "employer", "e1", &[op("name", 9), op("name", 6)]).unwrap();
-        record(&conn, "employer", "e1", &[op("city", 3)]).unwrap();
-        record(&conn, "employer", "e1", &[op_by("kvk", 11, "other")]).unwrap();
+        record(
+            &conn,
+            "employer",
+            "e1",
+            &changes(&[op("name", 5), op("city", 7)]),
+        )
+        .unwrap();
+        record(
+            &conn,
+            "employer",
+            "e1",
+            &changes(&[op("name", 9), op("name", 6)]),
+        )
+        .unwrap();
+        record(&conn, "employer", "e1", &changes(&[op("city", 3)])).unwrap();
+        record(
+            &conn,
+            "employer",
+            "e1",
+            &changes(&[op_by("kvk", 11, "other")]),
+        )
+        .unwrap();
         assert_eq!(
             states(&conn),
             vec![
@@ -207,6 +228,7 @@ mod tests {
             vec![op("city", 3), odd],
         ];
         for ops in runs {
+            let ops = changes(&ops);
             let (device, text) = first_states(&ops).expect("a run has states");
             let (want_device, want_text) =
                 merged_states(String::new(), Map::new(), &ops).expect("a run changes states");
@@ -221,7 +243,7 @@ mod tests {
             );
         }
         assert!(
-            first_states(&[]).is_none(),
+            first_states(&changes(&[])).is_none(),
             "no operations, no row to write"
         );
     }
@@ -233,10 +255,10 @@ mod tests {
             &conn,
             "employer",
             "e1",
-            &[op("name", 5), op_by("kvk", 11, "other")],
+            &changes(&[op("name", 5), op_by("kvk", 11, "other")]),
         )
         .unwrap();
-        record(&conn, "employer", "e2", &[op("city", 7)]).unwrap();
+        record(&conn, "employer", "e2", &changes(&[op("city", 7)])).unwrap();
         let before = states(&conn);
         let rows_before: Vec<(String, String, String, String)> = all_rows(&conn);
         conn.execute_batch(rest[0].1).unwrap();

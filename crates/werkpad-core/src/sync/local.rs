@@ -1,6 +1,7 @@
 //! The store side of sync: settings, the push batch, acknowledgements, applying pulled
 //! pages (one transaction with the cursor), erasure, wipe, conflicts.
 
+use super::change::{changes, Change};
 use super::{apply_record, SyncReport};
 use crate::store::{deferred_indexes, meta, to_sql, Entity, Store, Tx, DELETED_FIELD};
 use crate::{CoreError, CoreResult};
@@ -8,8 +9,8 @@ use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashSet};
 use werkpad_proto::sync::{
-    ConflictRecord, Op, PullResponse, PulledKind, PulledOp, PushResponse, RejectedOp,
-    SyncErrorCode, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD, ENTITIES,
+    ConflictRecord, Op, PullResponse, PulledKind, PushResponse, RejectedOp, SyncErrorCode,
+    CONFLICT_ENTITY, CONFLICT_RECORD_FIELD, ENTITIES,
 };
 
 /// Last wire number given to an outbox operation.
@@ -242,7 +243,7 @@ fn number_and_read(conn: &Connection, device: &str, after: u64, max: usize) -> C
     }
     let first = n.first() + skip;
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT op_id, device_seq, entity, entity_id, field, value, hlc, base_seq
+        "SELECT op_id, device_seq, entity, entity_id, field, value, hlc, base_seq, bases
          FROM outbox WHERE device_seq <= ?1 AND +{}
          ORDER BY device_seq LIMIT ?2 OFFSET ?3",
         syncable_sql()
@@ -261,6 +262,10 @@ fn number_and_read(conn: &Connection, device: &str, after: u64, max: usize) -> C
                 value: serde_json::from_str(value).unwrap_or(Value::Null),
                 hlc: r.get(6)?,
                 base_seq: r.get::<_, Option<i64>>(7)?.map(|b| b as u64),
+                bases: match r.get_ref(8)?.as_str_or_null()? {
+                    Some(text) => serde_json::from_str(text).unwrap_or_default(),
+                    None => Default::default(),
+                },
             };
             wire += 1;
             Ok(op)
@@ -413,26 +418,27 @@ pub fn apply_page(
         // The records the page set fields of, once per run: their references are checked
         // at its end.
         let mut written: Vec<(Entity, &str)> = Vec::new();
+        let changes = changes(&page.ops);
         let mut i = 0;
-        while i < page.ops.len() {
-            let n = apply_record::run_len(&page.ops, i);
-            let op = &page.ops[i];
+        while i < changes.len() {
+            let n = apply_record::run_len(&changes, i);
+            let op = &changes[i];
             if op.kind == PulledKind::Set {
-                if let Some(e) = local_entity(&op.entity) {
-                    written.push((e, &op.entity_id));
+                if let Some(e) = local_entity(op.entity) {
+                    written.push((e, op.entity_id));
                 }
             }
             if fail_after.is_some_and(|f| (i..i + n).contains(&f)) {
                 return Err(CoreError::Internal("apply aborted (failpoint)".into()));
             }
             if n == 1 {
-                apply_one(tx, &page.ops[i], &mut page_report)?;
+                apply_one(tx, op, &mut page_report)?;
                 // An erasure switches back to immediate checks when it is done.
                 tx.conn().execute_batch("PRAGMA defer_foreign_keys = ON")?;
             } else {
                 apply_record::apply_run(
                     tx,
-                    &page.ops[i..i + n],
+                    &changes[i..i + n],
                     check_pending,
                     &mut upsert,
                     &mut page_report,
@@ -468,17 +474,19 @@ pub(super) fn has_pending(
     id: &str,
     field: &str,
 ) -> CoreResult<bool> {
+    // A record operation holds the field as a key of its value.
     Ok(conn
         .prepare_cached(
             "SELECT EXISTS(SELECT 1 FROM outbox WHERE entity = ?1 AND entity_id = ?2
-                           AND field = ?3)",
+                           AND (field = ?3 OR (field = '*'
+                                AND json_type(value, '$.\"' || ?3 || '\"') IS NOT NULL)))",
         )?
         .query_row((entity, id, field), |r| r.get(0))?)
 }
 
 /// A constraint the local schema enforces (a reference to a record this laptop does not
 /// hold, a type) skips that one field instead of stopping sync.
-pub(super) fn tolerate(r: rusqlite::Result<usize>, op: &PulledOp) -> CoreResult<()> {
+pub(super) fn tolerate(r: rusqlite::Result<usize>, op: &Change) -> CoreResult<()> {
     match r {
         Ok(_) => Ok(()),
         Err(rusqlite::Error::SqliteFailure(e, msg))
@@ -497,24 +505,24 @@ pub(super) fn tolerate(r: rusqlite::Result<usize>, op: &PulledOp) -> CoreResult<
     }
 }
 
-fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreResult<()> {
+fn apply_one(tx: &mut Tx<'_>, op: &Change, report: &mut SyncReport) -> CoreResult<()> {
     match op.kind {
         PulledKind::Erase => {
-            erase(tx, &op.entity_id, true)?;
+            erase(tx, op.entity_id, true)?;
             report.changed.insert("candidate".into());
             return Ok(());
         }
         PulledKind::Purge => {
-            let unsent = super::notices::unsent(tx.conn(), &op.entity_id)?;
-            super::notices::record(tx.conn(), &op.entity_id, unsent, tx.now())?;
-            erase(tx, &op.entity_id, false)?;
+            let unsent = super::notices::unsent(tx.conn(), op.entity_id)?;
+            super::notices::record(tx.conn(), op.entity_id, unsent, tx.now())?;
+            erase(tx, op.entity_id, false)?;
             report.changed.insert("candidate".into());
             return Ok(());
         }
         PulledKind::Set => {}
     }
     let conn = tx.conn();
-    super::field_state::record(conn, &op.entity, &op.entity_id, [op])?;
+    super::field_state::record(conn, op.entity, op.entity_id, [op])?;
     let now = tx.now().to_string();
     if op.entity == CONFLICT_ENTITY && op.field == CONFLICT_RECORD_FIELD {
         let rec: ConflictRecord = serde_json::from_value(op.value.clone())
@@ -529,7 +537,7 @@ fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreRes
                  detected_at = excluded.detected_at, updated_at = excluded.updated_at",
         )?
         .execute((
-            &op.entity_id,
+            op.entity_id,
             &rec.entity,
             &rec.entity_id,
             &rec.field,
@@ -542,24 +550,24 @@ fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreRes
         report.changed.insert(CONFLICT_ENTITY.into());
         return Ok(());
     }
-    let Some(entity) = local_entity(&op.entity) else {
+    let Some(entity) = local_entity(op.entity) else {
         return Ok(()); // known to the server, not (yet) kept on this laptop
     };
-    if has_pending(conn, &op.entity, &op.entity_id, &op.field)? {
+    if has_pending(conn, op.entity, op.entity_id, op.field)? {
         // This laptop changed the field after what it pushed: its own pending change goes
         // to the server next, which decides (and records a conflict if needed).
         return Ok(());
     }
     if op.field == DELETED_FIELD {
-        if op.value == Value::Bool(true) {
+        if *op.value == Value::Bool(true) {
             // Checked at once: a record something here still points at stays.
             conn.execute_batch("PRAGMA defer_foreign_keys = OFF")?;
             let sql = format!("DELETE FROM {} WHERE id = ?1", entity.table());
-            let deleted = conn.prepare_cached(&sql)?.execute([&op.entity_id]);
+            let deleted = conn.prepare_cached(&sql)?.execute([op.entity_id]);
             conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
             tolerate(deleted, op)?;
         }
-    } else if entity.fields().contains(&op.field.as_str()) {
+    } else if entity.fields().contains(&op.field) {
         tolerate(upsert_field(conn, entity, op, &now), op)?;
     } else {
         return Ok(());
@@ -570,13 +578,13 @@ fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreRes
     )?
     .execute((
         &now,
-        &op.device_id,
-        &op.entity,
-        &op.entity_id,
-        serde_json::to_string(&[&op.field]).expect("names serialise"),
+        op.device_id,
+        op.entity,
+        op.entity_id,
+        serde_json::to_string(&[op.field]).expect("names serialise"),
     ))?;
     report.applied += 1;
-    report.changed.insert(op.entity.clone());
+    report.changed.insert(op.entity.to_string());
     Ok(())
 }
 
@@ -584,7 +592,7 @@ fn apply_one(tx: &mut Tx<'_>, op: &PulledOp, report: &mut SyncReport) -> CoreRes
 pub(super) fn upsert_field(
     conn: &Connection,
     entity: Entity,
-    op: &PulledOp,
+    op: &Change,
     now: &str,
 ) -> rusqlite::Result<usize> {
     let sql = format!(
@@ -594,7 +602,7 @@ pub(super) fn upsert_field(
         f = op.field
     );
     conn.prepare_cached(&sql)?
-        .execute((&op.entity_id, now, to_sql(&op.value)))
+        .execute((op.entity_id, now, to_sql(op.value)))
 }
 
 /// Tables and (child table, column) pairs that point at `table.id`.
@@ -720,7 +728,9 @@ fn forget(conn: &Connection, id: &str) -> CoreResult<()> {
         (id, through),
     )?;
     conn.execute(
-        &format!("UPDATE outbox SET value = 'null' WHERE entity_id = ?1 AND {numbered}"),
+        &format!(
+            "UPDATE outbox SET value = 'null', bases = NULL WHERE entity_id = ?1 AND {numbered}"
+        ),
         (id, through),
     )?;
     super::field_state::forget(conn, id)?;

@@ -8,6 +8,7 @@
 //! short local steps between them, so the coach keeps working while a sync runs.
 
 mod apply_record;
+mod change;
 mod field_state;
 mod local;
 mod notices;
@@ -30,19 +31,22 @@ use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 use werkpad_proto::sync::{
     ConflictSide, EnrolRequest, PushResponse, SyncErrorCode, MAX_CLOCK_AHEAD_SECS, MAX_PULL_LIMIT,
-    MAX_PUSH_OPS,
 };
 use werkpad_proto::{
     ConflictKeep, ConflictSideView, ConflictView, EnrolInput, ErrorCode, ResolveConflictInput,
     SyncPhase, SyncStatus,
 };
 
-/// Operations per push: the most the server takes, about 400 werkgevers of twelve fields
+/// Operations per push. A record write is one operation, so this is about 1,000 records
 /// (PouchDB replicates 500 documents a batch). Every batch costs a round trip and a
-/// durable commit on both sides, so fewer, larger batches make a first sync fast.
-pub const PUSH_BATCH: usize = MAX_PUSH_OPS;
-/// Operations per pulled page: the most the server sends.
-pub const PULL_PAGE: u32 = MAX_PULL_LIMIT;
+/// durable commit on both sides, and the laptop reads the next batch while the server
+/// stores one: a first sync of thousands of records goes in a few batches that overlap.
+pub const PUSH_BATCH: usize = 1000;
+const _: () = assert!(PUSH_BATCH <= werkpad_proto::sync::MAX_PUSH_OPS);
+/// Operations per pulled page: about 1,000 records, so the next page is on its way while
+/// one is applied.
+pub const PULL_PAGE: u32 = 1000;
+const _: () = assert!(PULL_PAGE <= MAX_PULL_LIMIT);
 /// Operations at most in one local transaction when pages arrive faster than they apply.
 /// Every commit writes each index page it touched, and a werkgever's name, sector and
 /// estate land at random places in their indexes, so a first sync rewrites nearly all of

@@ -7,7 +7,9 @@ use rusqlite::Connection;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use werkpad_core::store::Entity;
-use werkpad_proto::sync::{ConflictRecord, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD, ENTITIES};
+use werkpad_proto::sync::{
+    ConflictRecord, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD, ENTITIES, RECORD_FIELD,
+};
 
 /// Entities a laptop keeps from the server, and their local table: every one the server
 /// accepts.
@@ -33,11 +35,13 @@ struct ServerView {
     records: BTreeMap<(String, String), ServerRecord>,
     access: BTreeSet<(String, i64)>,
     users: BTreeMap<String, i64>,
-    log_ops: BTreeSet<String>,
+    /// (op_id, field) of every field the log set.
+    log_ops: BTreeSet<(String, String)>,
     log_values: BTreeSet<(String, String, String, String)>,
     /// Per (entity, id, field): every value the log ever set.
     history: BTreeMap<(String, String, String), BTreeSet<String>>,
-    conflict_sides: BTreeSet<String>,
+    /// (stamp, field) of both sides of every conflict record.
+    conflict_sides: BTreeSet<(String, String)>,
 }
 
 fn server_view(w: &World) -> ServerView {
@@ -79,8 +83,8 @@ fn server_view(w: &World) -> ServerView {
         let value: Value = serde_json::from_str(&v).unwrap();
         if e == CONFLICT_ENTITY && f == CONFLICT_RECORD_FIELD {
             let rec: ConflictRecord = serde_json::from_value(value.clone()).unwrap();
-            conflict_sides.insert(rec.winner.hlc);
-            conflict_sides.insert(rec.loser.hlc);
+            conflict_sides.insert((rec.winner.hlc, rec.field.clone()));
+            conflict_sides.insert((rec.loser.hlc, rec.field));
         }
         records
             .get_mut(&(e.clone(), i.clone()))
@@ -105,13 +109,21 @@ fn server_view(w: &World) -> ServerView {
         .unwrap();
     for row in rows {
         let (op, e, i, f, v): (String, String, String, String, String) = row.unwrap();
-        log_ops.insert(op);
-        let canon = serde_json::from_str::<Value>(&v).unwrap().to_string();
-        history
-            .entry((e.clone(), i.clone(), f.clone()))
-            .or_default()
-            .insert(canon.clone());
-        log_values.insert((e, i, f, canon));
+        let value = serde_json::from_str::<Value>(&v).unwrap();
+        // A record operation's row holds each field it set.
+        let set: Vec<(String, Value)> = match (f.as_str(), value) {
+            (RECORD_FIELD, Value::Object(m)) => m.into_iter().collect(),
+            (_, value) => vec![(f, value)],
+        };
+        for (f, value) in set {
+            let canon = value.to_string();
+            log_ops.insert((op.clone(), f.clone()));
+            history
+                .entry((e.clone(), i.clone(), f.clone()))
+                .or_default()
+                .insert(canon.clone());
+            log_values.insert((e.clone(), i.clone(), f, canon));
+        }
     }
     ServerView {
         records,
@@ -193,19 +205,24 @@ fn every_stored_op_is_kept(w: &World, sv: &ServerView) -> Result<(), String> {
             .records
             .get(&(op.entity.clone(), op.entity_id.clone()))
             .is_some_and(|r| r.erased);
-        let same = (
-            op.entity.clone(),
-            op.entity_id.clone(),
-            op.field.clone(),
-            op.value.to_string(),
-        );
-        let kept = sv.log_ops.contains(&op.op_id)
-            || sv.conflict_sides.contains(&op.hlc)
-            || sv.log_values.contains(&same)
-            || erased
-            || w.wire.out_of_scope.lock().unwrap().contains(&op.op_id);
-        if !kept {
-            return Err(format!("acknowledged operation lost: {op:?}"));
+        let refused = w.wire.out_of_scope.lock().unwrap().contains(&op.op_id);
+        for (field, value, _) in op.changes() {
+            let same = (
+                op.entity.clone(),
+                op.entity_id.clone(),
+                field.to_string(),
+                value.to_string(),
+            );
+            let kept = sv.log_ops.contains(&(op.op_id.clone(), field.to_string()))
+                || sv
+                    .conflict_sides
+                    .contains(&(op.hlc.clone(), field.to_string()))
+                || sv.log_values.contains(&same)
+                || erased
+                || refused;
+            if !kept {
+                return Err(format!("acknowledged change of {field} lost: {op:?}"));
+            }
         }
     }
     Ok(())
@@ -221,13 +238,15 @@ fn lone_edits_survive(w: &World, sv: &ServerView) -> Result<(), String> {
         .unwrap()
         .values()
         .filter(|op| w.wire.out_of_scope.lock().unwrap().contains(&op.op_id))
-        .map(|op| {
-            (
-                op.entity.clone(),
-                op.entity_id.clone(),
-                op.field.clone(),
-                op.device_id.clone(),
-            )
+        .flat_map(|op| {
+            op.changes().into_iter().map(|(field, _, _)| {
+                (
+                    op.entity.clone(),
+                    op.entity_id.clone(),
+                    field.to_string(),
+                    op.device_id.clone(),
+                )
+            })
         })
         .collect();
     for ((e, i, f), writes) in &w.intents {

@@ -13,7 +13,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use werkpad_proto::sync::{
     case_link, is_append_only, ConflictRecord, ConflictSide, Op, PulledKind, PushRequest,
     PushResponse, RejectedOp, SyncErrorCode, CONFLICT_ENTITY, CONFLICT_RECORD_FIELD,
-    CONFLICT_RESOLUTION_FIELD, ENTITIES, MAX_CLOCK_AHEAD_SECS, MAX_PUSH_OPS, SERVER_DEVICE_ID,
+    CONFLICT_RESOLUTION_FIELD, ENTITIES, MAX_CLOCK_AHEAD_SECS, MAX_PUSH_OPS, MAX_RECORD_FIELDS,
+    RECORD_FIELD, SERVER_DEVICE_ID,
 };
 
 pub type RecKey = (String, String);
@@ -51,6 +52,7 @@ pub struct LogRow {
     pub device_id: String,
     pub entity: String,
     pub entity_id: String,
+    /// A field, or [`RECORD_FIELD`] for the fields one record operation won.
     pub field: String,
     /// JSON text.
     pub value: String,
@@ -121,7 +123,7 @@ impl Plan {
         self.fields.iter().map(move |f| {
             while log.next_if(|l| l.seq < f.seq).is_some() {}
             match log.peek() {
-                Some(l) if l.seq == f.seq && l.kind == PulledKind::Set => {
+                Some(l) if l.seq == f.seq && l.kind == PulledKind::Set && l.field == f.field => {
                     (f, Cow::Borrowed(l.value.as_str()))
                 }
                 _ => (f, Cow::Owned(f.value.to_string())),
@@ -154,6 +156,10 @@ pub fn op_hash(op: &Op) -> OpHash {
         let _ = write!(buf, "{b}");
     }
     buf.push(0);
+    // Only record operations have bases: a plain one hashes as protocol 1 hashed it.
+    for (field, base) in &op.bases {
+        let _ = write!(buf, "{field}\0{base}\0");
+    }
     Sha256::digest(&buf).into()
 }
 
@@ -320,12 +326,16 @@ pub fn check_batch(req: &PushRequest, caller: &Caller, now_secs: i64) -> AppResu
         if !ENTITIES.contains(&op.entity.as_str()) {
             return Err(AppError::invalid(format!("Unknown entity {:?}.", op.entity)).at(seq));
         }
-        if !entity_id_ok(&op.entity_id) || !id_ok(&op.op_id) || !field_ok(&op.field) {
+        if !entity_id_ok(&op.entity_id)
+            || !id_ok(&op.op_id)
+            || !(field_ok(&op.field) || op.field == RECORD_FIELD)
+        {
             return Err(AppError::invalid(
                 "op_id must be 1-64 and entity_id 1-200 of [A-Za-z0-9_-]; field 1-64 of [a-z0-9_].",
             )
             .at(seq));
         }
+        check_record_shape(op)?;
         if op.entity == CONFLICT_ENTITY && op.field != CONFLICT_RESOLUTION_FIELD {
             return Err(AppError::invalid(format!(
                 "A device may only write the {CONFLICT_RESOLUTION_FIELD} of a conflict."
@@ -356,16 +366,60 @@ pub fn check_batch(req: &PushRequest, caller: &Caller, now_secs: i64) -> AppResu
                 .at(seq))
             }
         }
-        json.clear();
-        write_canonical(&op.value, &mut json);
-        if json.len() > MAX_VALUE_BYTES {
-            return Err(AppError::refused(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                SyncErrorCode::TooLarge,
-                format!("A value holds at most {MAX_VALUE_BYTES} bytes."),
-            )
-            .at(seq));
+        for (_, value, _) in op.changes() {
+            json.clear();
+            write_canonical(value, &mut json);
+            if json.len() > MAX_VALUE_BYTES {
+                return Err(AppError::refused(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    SyncErrorCode::TooLarge,
+                    format!("A value holds at most {MAX_VALUE_BYTES} bytes."),
+                )
+                .at(seq));
+            }
         }
+    }
+    Ok(())
+}
+
+/// A record operation's value is an object of field names (or null: blanked for an
+/// erasure, it changes nothing), and its bases name only those fields; a plain operation
+/// has no bases.
+fn check_record_shape(op: &Op) -> AppResult<()> {
+    let seq = op.device_seq;
+    if op.field != RECORD_FIELD {
+        if !op.bases.is_empty() {
+            return Err(
+                AppError::invalid("Only a record operation (field \"*\") has bases.").at(seq),
+            );
+        }
+        return Ok(());
+    }
+    let fields = match &op.value {
+        Value::Object(m) if !m.is_empty() && m.len() <= MAX_RECORD_FIELDS => Some(m),
+        Value::Null => None,
+        _ => {
+            return Err(AppError::invalid(format!(
+                "The value of a record operation is an object of 1-{MAX_RECORD_FIELDS} fields."
+            ))
+            .at(seq))
+        }
+    };
+    if fields.is_some_and(|m| !m.keys().all(|f| field_ok(f))) {
+        return Err(
+            AppError::invalid("A record operation names a field outside [a-z0-9_].").at(seq),
+        );
+    }
+    if op.base_seq.is_some()
+        || !op
+            .bases
+            .keys()
+            .all(|f| fields.is_some_and(|m| m.contains_key(f)))
+    {
+        return Err(AppError::invalid(
+            "A record operation has no base_seq of its own, and bases only for its fields.",
+        )
+        .at(seq));
     }
     Ok(())
 }
@@ -422,8 +476,11 @@ fn batch_link<'a>(
     link: &str,
 ) -> AppResult<Option<Option<&'a str>>> {
     for op in ops {
-        if op.entity == entity && op.entity_id == id && op.field == link {
-            return match &op.value {
+        if op.entity != entity || op.entity_id != id {
+            continue;
+        }
+        if let Some(value) = op.change(link) {
+            return match value {
                 Value::String(c) if entity_id_ok(c) => Ok(Some(Some(c.as_str()))),
                 Value::Null => Ok(Some(None)),
                 _ => {
@@ -446,12 +503,10 @@ pub fn needs(ops: &[Op]) -> Needs {
         let Some((link, parent)) = case_link(&op.entity) else {
             continue;
         };
-        if op.field == link {
-            if let Value::String(c) = &op.value {
-                n.records.insert((parent.into(), c.clone()));
-                if parent == "candidate" {
-                    n.cases.insert(c.clone());
-                }
+        if let Some(Value::String(c)) = op.change(link) {
+            n.records.insert((parent.into(), c.clone()));
+            if parent == "candidate" {
+                n.cases.insert(c.clone());
             }
         }
     }
@@ -475,6 +530,16 @@ struct Planner<'a> {
     dirty_records: BTreeSet<RecKey>,
     /// The case, when the last refusal was for a case the caller's user lost.
     lost: Option<String>,
+    /// While a record operation is planned: the log row its winning fields go into.
+    open: Option<OpenRecord>,
+}
+
+/// The one log row of a record operation, filled as its fields win: the index in the
+/// plan's log once the first did (with the seq they all share), and their values.
+#[derive(Default)]
+struct OpenRecord {
+    row: Option<(usize, u64)>,
+    won: serde_json::Map<String, Value>,
 }
 
 impl Planner<'_> {
@@ -637,23 +702,75 @@ impl Planner<'_> {
         self.snap.fields.insert(key, row);
     }
 
-    fn apply(&mut self, rec: &RecordRow, op: &Op, key: FieldKey) {
-        let seq = self.next_seq();
-        let row = FieldRow {
+    fn apply(&mut self, rec: &RecordRow, op: &Op, key: FieldKey, value: &Value) {
+        self.plan.applied += 1;
+        let Some(mut open) = self.open.take() else {
+            let seq = self.next_seq();
+            let row = self.field_row(op, key.2.clone(), value, seq);
+            self.emit_set(rec, row, &op.op_id, key);
+            return;
+        };
+        // A field of a record operation: all its winners share one seq and one log row.
+        let seq = match open.row {
+            Some((_, seq)) => seq,
+            None => {
+                let seq = self.next_seq();
+                open.row = Some((self.plan.log.len(), seq));
+                self.plan.log.push(LogRow {
+                    seq,
+                    kind: PulledKind::Set,
+                    op_id: op.op_id.clone(),
+                    device_id: op.device_id.clone(),
+                    entity: op.entity.clone(),
+                    entity_id: op.entity_id.clone(),
+                    field: RECORD_FIELD.into(),
+                    value: String::new(), // written when the operation is done
+                    hlc: op.hlc.clone(),
+                    scope_case: rec.scope_case.clone(),
+                    scope_user: rec.scope_user,
+                });
+                seq
+            }
+        };
+        open.won.insert(key.2.clone(), value.clone());
+        let row = self.field_row(op, key.2.clone(), value, seq);
+        self.snap.fields.insert(key, row);
+        self.open = Some(open);
+    }
+
+    fn field_row(&self, op: &Op, field: String, value: &Value, seq: u64) -> FieldRow {
+        FieldRow {
             entity: op.entity.clone(),
             entity_id: op.entity_id.clone(),
-            field: op.field.clone(),
-            value: op.value.clone(),
+            field,
+            value: value.clone(),
             hlc: op.hlc.clone(),
             seq,
             device_id: op.device_id.clone(),
             user_name: self.caller.user_name.clone(),
-        };
-        self.emit_set(rec, row, &op.op_id, key);
-        self.plan.applied += 1;
+        }
     }
 
-    fn conflict(&mut self, rec: &RecordRow, winner: ConflictSide, loser: ConflictSide, op: &Op) {
+    /// Writes the log row of the record operation planned since [`Planner::op_in_scope`]
+    /// opened it, if any of its fields won.
+    fn close_record(&mut self) {
+        if let Some(OpenRecord {
+            row: Some((at, _)),
+            won,
+        }) = self.open.take()
+        {
+            self.plan.log[at].value = Value::Object(won).to_string();
+        }
+    }
+
+    fn conflict(
+        &mut self,
+        rec: &RecordRow,
+        winner: ConflictSide,
+        loser: ConflictSide,
+        op: &Op,
+        field: &str,
+    ) {
         let id = uuid::Uuid::now_v7().to_string();
         let crec = RecordRow {
             entity: CONFLICT_ENTITY.into(),
@@ -667,7 +784,7 @@ impl Planner<'_> {
         let body = ConflictRecord {
             entity: op.entity.clone(),
             entity_id: op.entity_id.clone(),
-            field: op.field.clone(),
+            field: field.to_string(),
             winner,
             loser,
             detected_at: jiff::Timestamp::from_second(self.now_secs)
@@ -759,8 +876,11 @@ impl Planner<'_> {
         if !self.visible(&rec) {
             return Err(self.out_of_scope(rec.scope_case.clone(), op.device_seq));
         }
-        let link = case_link(&op.entity).filter(|(field, _)| *field == op.field);
-        if let (Some((_, parent)), Some(_), Value::String(p)) = (link, rec.scope_user, &op.value) {
+        // The link first: a record that moves into its case does so before any of the
+        // operation's fields is logged.
+        let link =
+            case_link(&op.entity).and_then(|(field, parent)| Some((parent, op.change(field)?)));
+        if let (Some((parent, Value::String(p))), Some(_)) = (link, rec.scope_user) {
             match self.join_parent(parent, p, op.device_seq)? {
                 Joined::Scope(Some(case), _) => rec = self.rescope(&rec, case),
                 // The parent's own case is not known yet either: stays with its author.
@@ -775,51 +895,67 @@ impl Planner<'_> {
                 }
             }
         }
-        let fkey = (op.entity.clone(), op.entity_id.clone(), op.field.clone());
-        let cur = self.snap.fields.get(&fkey).cloned();
-        match cur {
-            None => self.apply(&rec, op, fkey),
-            Some(cur) if is_append_only(&op.entity) => {
-                if cur.value != op.value {
-                    return Err(AppError::invalid(format!(
-                        "A {} is append-only: an edit is a new record that points at the \
-                         previous version.",
-                        op.entity
-                    ))
-                    .at(op.device_seq));
-                }
-                // The same write again (e.g. re-sent after a restore): nothing changes.
+        self.open = (op.field == RECORD_FIELD).then(OpenRecord::default);
+        for (field, value, base) in op.changes() {
+            self.merge(&rec, op, field, value, base)?;
+        }
+        self.close_record();
+        self.plan.device_ops.push((op.device_seq, hash, None));
+        Ok(())
+    }
+
+    /// One field change of `op`, merged with the field's current state.
+    fn merge(
+        &mut self,
+        rec: &RecordRow,
+        op: &Op,
+        field: &str,
+        value: &Value,
+        base: Option<u64>,
+    ) -> AppResult<()> {
+        let fkey = (op.entity.clone(), op.entity_id.clone(), field.to_string());
+        let Some(cur) = self.snap.fields.get(&fkey) else {
+            self.apply(rec, op, fkey, value);
+            return Ok(());
+        };
+        if is_append_only(&op.entity) {
+            if cur.value != *value {
+                return Err(AppError::invalid(format!(
+                    "A {} is append-only: an edit is a new record that points at the \
+                     previous version.",
+                    op.entity
+                ))
+                .at(op.device_seq));
             }
-            Some(cur) => {
-                let seen = op.base_seq.unwrap_or(0) >= cur.seq;
-                if cur.device_id == op.device_id || seen {
-                    // Causally after the current value: it simply wins.
-                    self.apply(&rec, op, fkey);
-                } else if cur.value == op.value {
-                    // Concurrent, but both wrote the same: nothing to keep apart.
-                } else {
-                    let mine = ConflictSide {
-                        value: op.value.clone(),
-                        hlc: op.hlc.clone(),
-                        device_id: op.device_id.clone(),
-                        user: self.caller.user_name.clone(),
-                    };
-                    let theirs = ConflictSide {
-                        value: cur.value.clone(),
-                        hlc: cur.hlc.clone(),
-                        device_id: cur.device_id.clone(),
-                        user: cur.user_name.clone(),
-                    };
-                    if op.hlc > cur.hlc {
-                        self.apply(&rec, op, fkey);
-                        self.conflict(&rec, mine, theirs, op);
-                    } else {
-                        self.conflict(&rec, theirs, mine, op);
-                    }
-                }
+            // The same write again (e.g. re-sent after a restore): nothing changes.
+            return Ok(());
+        }
+        let seen = base.unwrap_or(0) >= cur.seq;
+        if cur.device_id == op.device_id || seen {
+            // Causally after the current value: it simply wins.
+            self.apply(rec, op, fkey, value);
+        } else if cur.value == *value {
+            // Concurrent, but both wrote the same: nothing to keep apart.
+        } else {
+            let mine = ConflictSide {
+                value: value.clone(),
+                hlc: op.hlc.clone(),
+                device_id: op.device_id.clone(),
+                user: self.caller.user_name.clone(),
+            };
+            let theirs = ConflictSide {
+                value: cur.value.clone(),
+                hlc: cur.hlc.clone(),
+                device_id: cur.device_id.clone(),
+                user: cur.user_name.clone(),
+            };
+            if op.hlc > cur.hlc {
+                self.apply(rec, op, fkey, value);
+                self.conflict(rec, mine, theirs, op, field);
+            } else {
+                self.conflict(rec, theirs, mine, op, field);
             }
         }
-        self.plan.device_ops.push((op.device_seq, hash, None));
         Ok(())
     }
 }
@@ -853,6 +989,7 @@ pub fn plan(
         plan: Plan::default(),
         dirty_records: BTreeSet::new(),
         lost: None,
+        open: None,
     };
     p.plan.response.rejected = prior_rejected;
     // Sized once: growing these a push of thousands of operations long copies them over
@@ -927,6 +1064,7 @@ mod tests {
             value: serde_json::from_str(r#"{"b":null,"a":[1,"é\""]}"#).unwrap(),
             hlc: "0000000100000000:dev-1".into(),
             base_seq: None,
+            bases: Default::default(),
         };
         assert_eq!(
             hex::encode(op_hash(&op)),

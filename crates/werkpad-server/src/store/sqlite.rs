@@ -1094,6 +1094,7 @@ mod tests {
             value: serde_json::json!(value),
             hlc: format!("{:016x}:{dev}", 1u64 << 32),
             base_seq: None,
+            bases: Default::default(),
         }
     }
 

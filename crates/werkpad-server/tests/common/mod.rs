@@ -7,7 +7,7 @@ use axum::http::{Method, Request, StatusCode};
 use serde_json::{json, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 use tower::ServiceExt;
-use werkpad_proto::sync::{Op, UserRole};
+use werkpad_proto::sync::{Op, UserRole, PROTOCOL_HEADER, PROTOCOL_VERSION, RECORD_FIELD};
 use werkpad_server::admin::{self, AdminCommand};
 use werkpad_server::store::{postgres::PgStore, sqlite::SqliteStore, DynStore};
 use werkpad_server::{router, AppState};
@@ -178,7 +178,7 @@ impl Fixture {
         let mut b = Request::builder()
             .method(method)
             .uri(path)
-            .header("x-werkpad-protocol", "1")
+            .header(PROTOCOL_HEADER, PROTOCOL_VERSION.to_string())
             .header("content-type", "application/json");
         if let Some(t) = token {
             b = b.header("authorization", format!("Bearer {t}"));
@@ -265,7 +265,38 @@ impl Dev {
             value,
             hlc: f.stamp(&self.id, 0),
             base_seq,
+            bases: Default::default(),
         }
+    }
+}
+
+impl Dev {
+    /// A record operation: the fields one write gave `entity_id`, each with the base this
+    /// device saw of it (if any).
+    pub fn record(
+        &mut self,
+        f: &Fixture,
+        entity: &str,
+        entity_id: &str,
+        fields: &[(&str, Value, Option<u64>)],
+    ) -> Op {
+        let value: serde_json::Map<String, Value> = fields
+            .iter()
+            .map(|(k, v, _)| (k.to_string(), v.clone()))
+            .collect();
+        let mut op = self.op(
+            f,
+            entity,
+            entity_id,
+            RECORD_FIELD,
+            Value::Object(value),
+            None,
+        );
+        op.bases = fields
+            .iter()
+            .filter_map(|(k, _, b)| Some((k.to_string(), (*b)?)))
+            .collect();
+        op
     }
 }
 
@@ -283,15 +314,25 @@ async fn exec_pg(url: &str, sql: &str) {
 pub fn replay(ops: &[Value]) -> std::collections::BTreeMap<(String, String, String), Value> {
     let mut m = std::collections::BTreeMap::new();
     for o in ops {
-        if o["kind"] == "set" {
-            m.insert(
-                (
-                    o["entity"].as_str().unwrap().to_string(),
-                    o["entity_id"].as_str().unwrap().to_string(),
-                    o["field"].as_str().unwrap().to_string(),
-                ),
-                o["value"].clone(),
-            );
+        if o["kind"] != "set" {
+            continue;
+        }
+        let key = |field: &str| {
+            (
+                o["entity"].as_str().unwrap().to_string(),
+                o["entity_id"].as_str().unwrap().to_string(),
+                field.to_string(),
+            )
+        };
+        match o["field"].as_str().unwrap() {
+            RECORD_FIELD => {
+                for (field, v) in o["value"].as_object().unwrap() {
+                    m.insert(key(field), v.clone());
+                }
+            }
+            field => {
+                m.insert(key(field), o["value"].clone());
+            }
         }
     }
     m
