@@ -106,6 +106,21 @@ pub fn next_batch(store: &mut Store, max: usize) -> CoreResult<Vec<Op>> {
     store.with_tx(|tx| number_and_read(tx.conn(), &device, 0, max))
 }
 
+/// A batch as it goes over the wire: the JSON body of its push request, written straight
+/// from the outbox rows (their values are JSON text already), and the last wire number.
+#[derive(Debug, Default)]
+pub struct Encoded {
+    pub body: Vec<u8>,
+    pub count: usize,
+    pub last: Option<u64>,
+}
+
+/// [`next_batch`], encoded.
+pub fn next_encoded(store: &mut Store, max: usize) -> CoreResult<Encoded> {
+    let device = store.actor().device_id.clone();
+    store.with_tx(|tx| number_and_encode(tx.conn(), &device, 0, max))
+}
+
 /// Removes what the server acknowledged.
 pub fn acknowledged(store: &mut Store, resp: &PushResponse) -> CoreResult<()> {
     store.with_tx(|tx| acknowledge(tx, resp))
@@ -118,13 +133,13 @@ pub fn acknowledged_then_after(
     resp: Option<PushResponse>,
     after: u64,
     max: usize,
-) -> CoreResult<Vec<Op>> {
+) -> CoreResult<Encoded> {
     let device = store.actor().device_id.clone();
     store.with_tx(|tx| {
         if let Some(resp) = &resp {
             acknowledge(tx, resp)?;
         }
-        number_and_read(tx.conn(), &device, after, max)
+        number_and_encode(tx.conn(), &device, after, max)
     })
 }
 
@@ -216,9 +231,28 @@ fn op_id(stored: Option<String>, device: &str, device_seq: i64) -> String {
     stored.unwrap_or_else(|| format!("{device}-{device_seq}"))
 }
 
+/// One numbered outbox row, as stored: the value and bases are JSON text.
+struct Row<'r> {
+    op_id: String,
+    wire: u64,
+    entity: &'r str,
+    entity_id: &'r str,
+    field: &'r str,
+    value: &'r str,
+    hlc: &'r str,
+    base_seq: Option<u64>,
+    bases: Option<&'r str>,
+}
+
 /// Numbers operations (durably, in the caller's transaction) until `max` wait after wire
-/// number `after`, and returns those `max`, as written by `device` (this laptop).
-fn number_and_read(conn: &Connection, device: &str, after: u64, max: usize) -> CoreResult<Vec<Op>> {
+/// number `after`, and passes those `max` to `each`, as written by `device` (this laptop).
+fn number_and_visit(
+    conn: &Connection,
+    device: &str,
+    after: u64,
+    max: usize,
+    mut each: impl FnMut(Row<'_>) -> CoreResult<()>,
+) -> CoreResult<()> {
     let mut n = numbering(conn)?;
     // Numbered operations at or before `after` (sent already) are passed over.
     let skip = (after as i64 - n.first() + 1).clamp(0, n.waiting);
@@ -241,37 +275,122 @@ fn number_and_read(conn: &Connection, device: &str, after: u64, max: usize) -> C
             save_numbering(conn, &n)?;
         }
     }
-    let first = n.first() + skip;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT op_id, device_seq, entity, entity_id, field, value, hlc, base_seq, bases
          FROM outbox WHERE device_seq <= ?1 AND +{}
          ORDER BY device_seq LIMIT ?2 OFFSET ?3",
         syncable_sql()
     ))?;
-    let mut wire = first;
-    let ops = stmt
-        .query_map((n.through, max as i64, skip), |r| {
-            let value = r.get_ref(5)?.as_str()?;
-            let op = Op {
-                op_id: op_id(r.get(0)?, device, r.get(1)?),
-                device_id: device.to_string(),
-                device_seq: wire as u64,
-                entity: r.get(2)?,
-                entity_id: r.get(3)?,
-                field: r.get(4)?,
-                value: serde_json::from_str(value).unwrap_or(Value::Null),
-                hlc: r.get(6)?,
-                base_seq: r.get::<_, Option<i64>>(7)?.map(|b| b as u64),
-                bases: match r.get_ref(8)?.as_str_or_null()? {
-                    Some(text) => serde_json::from_str(text).unwrap_or_default(),
-                    None => Default::default(),
-                },
-            };
-            wire += 1;
-            Ok(op)
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut rows = stmt.query((n.through, max as i64, skip))?;
+    let mut wire = (n.first() + skip) as u64;
+    while let Some(r) = rows.next()? {
+        each(Row {
+            op_id: op_id(r.get(0)?, device, r.get(1)?),
+            wire,
+            entity: text(r, 2)?,
+            entity_id: text(r, 3)?,
+            field: text(r, 4)?,
+            value: text(r, 5)?,
+            hlc: text(r, 6)?,
+            base_seq: r.get::<_, Option<i64>>(7)?.map(|b| b as u64),
+            bases: r
+                .get_ref(8)?
+                .as_str_or_null()
+                .map_err(rusqlite::Error::from)?,
+        })?;
+        wire += 1;
+    }
+    Ok(())
+}
+
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    Ok(r.get_ref(i)?.as_str()?)
+}
+
+/// [`number_and_visit`], the operations read into [`Op`]s.
+fn number_and_read(conn: &Connection, device: &str, after: u64, max: usize) -> CoreResult<Vec<Op>> {
+    let mut ops = Vec::new();
+    number_and_visit(conn, device, after, max, |r| {
+        ops.push(Op {
+            op_id: r.op_id,
+            device_id: device.to_string(),
+            device_seq: r.wire,
+            entity: r.entity.to_string(),
+            entity_id: r.entity_id.to_string(),
+            field: r.field.to_string(),
+            value: serde_json::from_str(r.value).unwrap_or(Value::Null),
+            hlc: r.hlc.to_string(),
+            base_seq: r.base_seq,
+            bases: r
+                .bases
+                .and_then(|b| serde_json::from_str(b).ok())
+                .unwrap_or_default(),
+        });
+        Ok(())
+    })?;
     Ok(ops)
+}
+
+/// [`number_and_visit`], the operations written as the JSON of a push request: what
+/// serialising [`number_and_read`]'s operations would give, without reading every value
+/// into a tree and writing it out again.
+fn number_and_encode(
+    conn: &Connection,
+    device: &str,
+    after: u64,
+    max: usize,
+) -> CoreResult<Encoded> {
+    let mut out = Encoded::default();
+    let mut body = Vec::with_capacity(max * 512);
+    body.extend_from_slice(b"{\"ops\":[");
+    let text = |body: &mut Vec<u8>, s: &str| {
+        serde_json::to_writer(&mut *body, s).expect("a string serialises");
+    };
+    number_and_visit(conn, device, after, max, |r| {
+        if out.count > 0 {
+            body.push(b',');
+        }
+        body.extend_from_slice(b"{\"op_id\":");
+        text(&mut body, &r.op_id);
+        body.extend_from_slice(b",\"device_id\":");
+        text(&mut body, device);
+        body.extend_from_slice(format!(",\"device_seq\":{},\"entity\":", r.wire).as_bytes());
+        text(&mut body, r.entity);
+        body.extend_from_slice(b",\"entity_id\":");
+        text(&mut body, r.entity_id);
+        body.extend_from_slice(b",\"field\":");
+        text(&mut body, r.field);
+        body.extend_from_slice(b",\"value\":");
+        body.extend_from_slice(json_or_null(Some(r.value)).as_bytes());
+        body.extend_from_slice(b",\"hlc\":");
+        text(&mut body, r.hlc);
+        body.extend_from_slice(b",\"base_seq\":");
+        match r.base_seq {
+            Some(b) => body.extend_from_slice(b.to_string().as_bytes()),
+            None => body.extend_from_slice(b"null"),
+        }
+        // As `Op` serialises: no bases key when there are none.
+        if let Some(bases) = r.bases.filter(|b| json_or_null(Some(b)) != "null") {
+            body.extend_from_slice(b",\"bases\":");
+            body.extend_from_slice(bases.as_bytes());
+        }
+        body.push(b'}');
+        out.count += 1;
+        out.last = Some(r.wire);
+        Ok(())
+    })?;
+    body.extend_from_slice(b"]}");
+    out.body = body;
+    Ok(out)
+}
+
+/// Stored JSON text as it may go out: itself when it is well-formed JSON, else `null` (as
+/// reading it into a value would give).
+fn json_or_null(text: Option<&str>) -> &str {
+    match text {
+        Some(t) if serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok() => t,
+        _ => "null",
+    }
 }
 
 /// The server stored everything through `acked_through`: those leave the outbox. A record
@@ -829,6 +948,41 @@ pub(super) fn local_entity_pub(name: &str) -> Option<Entity> {
 mod tests {
     use super::*;
     use crate::store::migrate::store_before;
+
+    #[test]
+    fn an_encoded_batch_is_the_push_request_of_the_operations_read() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::migrate::migrate(&mut conn, "t").unwrap();
+        conn.execute_batch(
+            r#"INSERT INTO outbox (device_seq, op_id, entity, entity_id, field, value, hlc,
+                                  base_seq, bases)
+               VALUES (1, 'legacy-op', 'employer', 'e1', 'name', '"Bakkerij \"De Korf\""',
+                       '0000000000000001:dev', 7, NULL),
+                      (2, NULL, 'employer', 'e2', '*', '{"city":"Ede","kvk":null}',
+                       '0000000000000002:dev', NULL, '{"city":4}'),
+                      (3, NULL, 'employer', 'e3', '*', 'null', '0000000000000003:dev', NULL,
+                       NULL),
+                      (4, NULL, 'employer', 'e4', 'name', 'not json', '0000000000000004:dev',
+                       NULL, NULL);"#,
+        )
+        .unwrap();
+        let encoded = number_and_encode(&conn, "dev", 0, 10).unwrap();
+        let ops = number_and_read(&conn, "dev", 0, 10).unwrap();
+        let decoded: werkpad_proto::sync::PushRequest =
+            serde_json::from_slice(&encoded.body).expect("the server can read the body");
+        assert_eq!(
+            decoded.ops, ops,
+            "the body written straight from the rows carries exactly the operations read \
+             from them: a retry of either hashes the same on the server"
+        );
+        assert_eq!((encoded.count, encoded.last), (4, Some(4)));
+        assert!(
+            !String::from_utf8(encoded.body)
+                .unwrap()
+                .contains("\"bases\":null"),
+            "operations without bases go out without the key, as protocol 1 sent them"
+        );
+    }
 
     #[test]
     fn operations_written_before_the_slim_outbox_keep_their_ids() {

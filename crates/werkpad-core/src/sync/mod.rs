@@ -37,11 +37,11 @@ use werkpad_proto::{
     SyncPhase, SyncStatus,
 };
 
-/// Operations per push. A record write is one operation, so this is about 1,000 records
+/// Operations per push. A record write is one operation, so this is about 500 records
 /// (PouchDB replicates 500 documents a batch). Every batch costs a round trip and a
 /// durable commit on both sides, and the laptop reads the next batch while the server
 /// stores one: a first sync of thousands of records goes in a few batches that overlap.
-pub const PUSH_BATCH: usize = 1000;
+pub const PUSH_BATCH: usize = 500;
 const _: () = assert!(PUSH_BATCH <= werkpad_proto::sync::MAX_PUSH_OPS);
 /// Operations per pulled page: about 1,000 records, so the next page is on its way while
 /// one is applied.
@@ -367,17 +367,17 @@ pub async fn push_in_batches<A: StoreAccess>(
 ) -> CoreResult<()> {
     let mut realigned = 0;
     let mut restamped = false;
-    let mut batch = timed(a, &mut report.local, |s| local::next_batch(s, size))?;
+    let mut batch = timed(a, &mut report.local, |s| local::next_encoded(s, size))?;
     let mut acked: Option<PushResponse> = None;
     loop {
-        let Some(last) = batch.last().map(|o| o.device_seq) else {
+        let Some(last) = batch.last else {
             if let Some(resp) = acked.take() {
                 timed(a, &mut report.local, |s| local::acknowledged(s, &resp))?;
             }
             return Ok(());
         };
-        let sent = batch.len() as u64;
-        let inflight = InFlight::push(remote, batch);
+        let sent = batch.count as u64;
+        let inflight = InFlight::push(remote, batch.body);
         let ahead = timed(a, &mut report.local, |s| {
             local::acknowledged_then_after(s, acked.take(), last, size)
         });
@@ -418,7 +418,7 @@ pub async fn push_in_batches<A: StoreAccess>(
             }
             Err(e) => return Err(sync_err(e)),
         }
-        batch = timed(a, &mut report.local, |s| local::next_batch(s, size))?;
+        batch = timed(a, &mut report.local, |s| local::next_encoded(s, size))?;
     }
 }
 
@@ -428,9 +428,9 @@ pub async fn push_in_batches<A: StoreAccess>(
 struct InFlight(tokio::task::JoinHandle<Result<PushResponse, SyncError>>);
 
 impl InFlight {
-    fn push(remote: &Remote, batch: Vec<werkpad_proto::sync::Op>) -> InFlight {
+    fn push(remote: &Remote, body: Vec<u8>) -> InFlight {
         let remote = remote.clone();
-        InFlight(tokio::spawn(async move { remote.push(&batch).await }))
+        InFlight(tokio::spawn(async move { remote.push_encoded(body).await }))
     }
 
     async fn answer(mut self) -> Result<PushResponse, SyncError> {

@@ -8,8 +8,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 use werkpad_proto::sync::{
-    EnrolRequest, EnrolResponse, Op, PullResponse, PushRequest, PushResponse,
-    SyncError as WireError, VerifyResponse, PROTOCOL_HEADER, PROTOCOL_VERSION,
+    EnrolRequest, EnrolResponse, Op, PullResponse, PushResponse, SyncError as WireError,
+    VerifyResponse, PROTOCOL_HEADER, PROTOCOL_VERSION,
 };
 
 /// A request as it goes on the wire, for a [`Transport`].
@@ -150,9 +150,16 @@ impl Remote {
     }
 
     pub async fn push(&self, ops: &[Op]) -> Result<PushResponse, SyncError> {
-        let body = PushRequest { ops: ops.to_vec() };
-        self.send("POST", "/v1/push".into(), Some(json_body(&body)?))
-            .await
+        #[derive(serde::Serialize)]
+        struct Body<'a> {
+            ops: &'a [Op],
+        }
+        self.push_encoded(json_body(&Body { ops })?).await
+    }
+
+    /// Sends a push request whose JSON body was written already (`local::Encoded`).
+    pub async fn push_encoded(&self, body: Vec<u8>) -> Result<PushResponse, SyncError> {
+        self.send("POST", "/v1/push".into(), Some(body)).await
     }
 
     /// Count and digest of everything this device's user may see, with the server's head.
