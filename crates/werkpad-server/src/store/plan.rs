@@ -18,7 +18,10 @@ use werkpad_proto::sync::{
 };
 
 pub type RecKey = (String, String);
-pub type FieldKey = (String, String, String);
+/// Shared text: every field of an operation has the same entity, id, stamp and device, and
+/// a push of thousands of fields copied each of them per field.
+pub type Text = std::sync::Arc<str>;
+pub type FieldKey = (Text, Text, Text);
 
 /// Who may see a record and its operations: a case (candidate id), one user (a note
 /// whose candidate is not known yet), or the whole region (both `None`).
@@ -34,14 +37,14 @@ pub struct RecordRow {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FieldRow {
-    pub entity: String,
-    pub entity_id: String,
-    pub field: String,
+    pub entity: Text,
+    pub entity_id: Text,
+    pub field: Text,
     pub value: Value,
-    pub hlc: String,
+    pub hlc: Text,
     pub seq: u64,
-    pub device_id: String,
-    pub user_name: String,
+    pub device_id: Text,
+    pub user_name: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -123,7 +126,7 @@ impl Plan {
         self.fields.iter().map(move |f| {
             while log.next_if(|l| l.seq < f.seq).is_some() {}
             match log.peek() {
-                Some(l) if l.seq == f.seq && l.kind == PulledKind::Set && l.field == f.field => {
+                Some(l) if l.seq == f.seq && l.kind == PulledKind::Set && *l.field == *f.field => {
                     (f, Cow::Borrowed(l.value.as_str()))
                 }
                 _ => (f, Cow::Owned(f.value.to_string())),
@@ -532,14 +535,36 @@ struct Planner<'a> {
     lost: Option<String>,
     /// While a record operation is planned: the log row its winning fields go into.
     open: Option<OpenRecord>,
+    /// The caller's user name, shared by the field rows it writes.
+    user: Text,
 }
 
 /// The one log row of a record operation, filled as its fields win: the index in the
-/// plan's log once the first did (with the seq they all share), and their values.
+/// plan's log once the first did (with the seq they all share), and the JSON object of
+/// their values so far.
 #[derive(Default)]
 struct OpenRecord {
     row: Option<(usize, u64)>,
-    won: serde_json::Map<String, Value>,
+    won: Vec<u8>,
+}
+
+/// The texts every field row of one operation shares.
+struct OpTexts {
+    entity: Text,
+    entity_id: Text,
+    hlc: Text,
+    device_id: Text,
+}
+
+impl OpTexts {
+    fn of(op: &Op) -> OpTexts {
+        OpTexts {
+            entity: op.entity.as_str().into(),
+            entity_id: op.entity_id.as_str().into(),
+            hlc: op.hlc.as_str().into(),
+            device_id: op.device_id.as_str().into(),
+        }
+    }
 }
 
 impl Planner<'_> {
@@ -688,12 +713,12 @@ impl Planner<'_> {
             seq: row.seq,
             kind: PulledKind::Set,
             op_id: op_id.to_string(),
-            device_id: row.device_id.clone(),
-            entity: row.entity.clone(),
-            entity_id: row.entity_id.clone(),
-            field: row.field.clone(),
+            device_id: row.device_id.to_string(),
+            entity: row.entity.to_string(),
+            entity_id: row.entity_id.to_string(),
+            field: row.field.to_string(),
             value: row.value.to_string(),
-            hlc: row.hlc.clone(),
+            hlc: row.hlc.to_string(),
             scope_case: rec.scope_case.clone(),
             scope_user: rec.scope_user,
         };
@@ -702,11 +727,11 @@ impl Planner<'_> {
         self.snap.fields.insert(key, row);
     }
 
-    fn apply(&mut self, rec: &RecordRow, op: &Op, key: FieldKey, value: &Value) {
+    fn apply(&mut self, rec: &RecordRow, op: &Op, t: &OpTexts, key: FieldKey, value: &Value) {
         self.plan.applied += 1;
         let Some(mut open) = self.open.take() else {
             let seq = self.next_seq();
-            let row = self.field_row(op, key.2.clone(), value, seq);
+            let row = self.field_row(t, key.2.clone(), value, seq);
             self.emit_set(rec, row, &op.op_id, key);
             return;
         };
@@ -732,22 +757,25 @@ impl Planner<'_> {
                 seq
             }
         };
-        open.won.insert(key.2.clone(), value.clone());
-        let row = self.field_row(op, key.2.clone(), value, seq);
+        open.won.push(if open.won.is_empty() { b'{' } else { b',' });
+        serde_json::to_writer(&mut open.won, &*key.2).expect("a name serialises");
+        open.won.push(b':');
+        serde_json::to_writer(&mut open.won, value).expect("a value serialises");
+        let row = self.field_row(t, key.2.clone(), value, seq);
         self.snap.fields.insert(key, row);
         self.open = Some(open);
     }
 
-    fn field_row(&self, op: &Op, field: String, value: &Value, seq: u64) -> FieldRow {
+    fn field_row(&self, t: &OpTexts, field: Text, value: &Value, seq: u64) -> FieldRow {
         FieldRow {
-            entity: op.entity.clone(),
-            entity_id: op.entity_id.clone(),
+            entity: t.entity.clone(),
+            entity_id: t.entity_id.clone(),
             field,
             value: value.clone(),
-            hlc: op.hlc.clone(),
+            hlc: t.hlc.clone(),
             seq,
-            device_id: op.device_id.clone(),
-            user_name: self.caller.user_name.clone(),
+            device_id: t.device_id.clone(),
+            user_name: self.user.clone(),
         }
     }
 
@@ -756,10 +784,11 @@ impl Planner<'_> {
     fn close_record(&mut self) {
         if let Some(OpenRecord {
             row: Some((at, _)),
-            won,
+            mut won,
         }) = self.open.take()
         {
-            self.plan.log[at].value = Value::Object(won).to_string();
+            won.push(b'}');
+            self.plan.log[at].value = String::from_utf8(won).expect("JSON is UTF-8");
         }
     }
 
@@ -792,17 +821,17 @@ impl Planner<'_> {
                 .to_string(),
         };
         let seq = self.next_seq();
-        let key = (
-            CONFLICT_ENTITY.to_string(),
-            id.clone(),
-            CONFLICT_RECORD_FIELD.to_string(),
+        let key: FieldKey = (
+            CONFLICT_ENTITY.into(),
+            id.as_str().into(),
+            CONFLICT_RECORD_FIELD.into(),
         );
         let row = FieldRow {
-            entity: CONFLICT_ENTITY.into(),
-            entity_id: id.clone(),
-            field: CONFLICT_RECORD_FIELD.into(),
+            entity: key.0.clone(),
+            entity_id: key.1.clone(),
+            field: key.2.clone(),
             value: serde_json::to_value(&body).expect("a conflict record serialises"),
-            hlc: server_stamp(self.now_secs),
+            hlc: server_stamp(self.now_secs).into(),
             seq,
             device_id: SERVER_DEVICE_ID.into(),
             user_name: SERVER_DEVICE_ID.into(),
@@ -825,7 +854,7 @@ impl Planner<'_> {
             .snap
             .fields
             .values()
-            .filter(|f| f.entity == r.entity && f.entity_id == r.entity_id)
+            .filter(|f| *f.entity == *r.entity && *f.entity_id == *r.entity_id)
             .cloned()
             .collect();
         current.sort_by_key(|f| f.seq);
@@ -896,8 +925,9 @@ impl Planner<'_> {
             }
         }
         self.open = (op.field == RECORD_FIELD).then(OpenRecord::default);
+        let texts = OpTexts::of(op);
         for (field, value, base) in op.changes() {
-            self.merge(&rec, op, field, value, base)?;
+            self.merge(&rec, op, &texts, field, value, base)?;
         }
         self.close_record();
         self.plan.device_ops.push((op.device_seq, hash, None));
@@ -909,13 +939,14 @@ impl Planner<'_> {
         &mut self,
         rec: &RecordRow,
         op: &Op,
+        t: &OpTexts,
         field: &str,
         value: &Value,
         base: Option<u64>,
     ) -> AppResult<()> {
-        let fkey = (op.entity.clone(), op.entity_id.clone(), field.to_string());
+        let fkey: FieldKey = (t.entity.clone(), t.entity_id.clone(), field.into());
         let Some(cur) = self.snap.fields.get(&fkey) else {
-            self.apply(rec, op, fkey, value);
+            self.apply(rec, op, t, fkey, value);
             return Ok(());
         };
         if is_append_only(&op.entity) {
@@ -931,9 +962,9 @@ impl Planner<'_> {
             return Ok(());
         }
         let seen = base.unwrap_or(0) >= cur.seq;
-        if cur.device_id == op.device_id || seen {
+        if *cur.device_id == *op.device_id || seen {
             // Causally after the current value: it simply wins.
-            self.apply(rec, op, fkey, value);
+            self.apply(rec, op, t, fkey, value);
         } else if cur.value == *value {
             // Concurrent, but both wrote the same: nothing to keep apart.
         } else {
@@ -945,12 +976,12 @@ impl Planner<'_> {
             };
             let theirs = ConflictSide {
                 value: cur.value.clone(),
-                hlc: cur.hlc.clone(),
-                device_id: cur.device_id.clone(),
-                user: cur.user_name.clone(),
+                hlc: cur.hlc.to_string(),
+                device_id: cur.device_id.to_string(),
+                user: cur.user_name.to_string(),
             };
-            if op.hlc > cur.hlc {
-                self.apply(rec, op, fkey, value);
+            if *op.hlc > *cur.hlc {
+                self.apply(rec, op, t, fkey, value);
                 self.conflict(rec, mine, theirs, op, field);
             } else {
                 self.conflict(rec, theirs, mine, op, field);
@@ -990,6 +1021,7 @@ pub fn plan(
         dirty_records: BTreeSet::new(),
         lost: None,
         open: None,
+        user: caller.user_name.as_str().into(),
     };
     p.plan.response.rejected = prior_rejected;
     // Sized once: growing these a push of thousands of operations long copies them over

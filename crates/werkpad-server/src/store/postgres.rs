@@ -298,14 +298,14 @@ async fn load_snapshot(
         .await?
     {
         let f = FieldRow {
-            entity: r.get(0),
-            entity_id: r.get(1),
-            field: r.get(2),
+            entity: r.get::<_, &str>(0).into(),
+            entity_id: r.get::<_, &str>(1).into(),
+            field: r.get::<_, &str>(2).into(),
             value: serde_json::from_str(r.get::<_, &str>(3)).unwrap_or(serde_json::Value::Null),
-            hlc: r.get(4),
+            hlc: r.get::<_, &str>(4).into(),
             seq: r.get::<_, i64>(5) as u64,
-            device_id: r.get(6),
-            user_name: r.get(7),
+            device_id: r.get::<_, &str>(6).into(),
+            user_name: r.get::<_, &str>(7).into(),
         };
         snap.fields
             .insert((f.entity.clone(), f.entity_id.clone(), f.field.clone()), f);
@@ -460,15 +460,15 @@ async fn write_plan(tx: &impl GenericClient, caller: &Caller, plan: &plan::Plan)
     }
     if !plan.fields.is_empty() {
         let f = &plan.fields;
-        let e: Vec<&str> = f.iter().map(|x| x.entity.as_str()).collect();
-        let i: Vec<&str> = f.iter().map(|x| x.entity_id.as_str()).collect();
-        let fl: Vec<&str> = f.iter().map(|x| x.field.as_str()).collect();
+        let e: Vec<&str> = f.iter().map(|x| &*x.entity).collect();
+        let i: Vec<&str> = f.iter().map(|x| &*x.entity_id).collect();
+        let fl: Vec<&str> = f.iter().map(|x| &*x.field).collect();
         let texts: Vec<_> = plan.fields_with_text().map(|(_, text)| text).collect();
         let v: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-        let h: Vec<&str> = f.iter().map(|x| x.hlc.as_str()).collect();
+        let h: Vec<&str> = f.iter().map(|x| &*x.hlc).collect();
         let s: Vec<i64> = f.iter().map(|x| x.seq as i64).collect();
-        let d: Vec<&str> = f.iter().map(|x| x.device_id.as_str()).collect();
-        let u: Vec<&str> = f.iter().map(|x| x.user_name.as_str()).collect();
+        let d: Vec<&str> = f.iter().map(|x| &*x.device_id).collect();
+        let u: Vec<&str> = f.iter().map(|x| &*x.user_name).collect();
         tx.execute(
             "INSERT INTO fields (entity, entity_id, field, value, hlc, seq, device_id, user_name)
              SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],

@@ -335,14 +335,14 @@ fn push_tx(
                 let value: String = r.get(1)?;
                 let seq: i64 = r.get(3)?;
                 Ok(FieldRow {
-                    entity: e.clone(),
-                    entity_id: i.clone(),
-                    field: r.get(0)?,
+                    entity: e.as_str().into(),
+                    entity_id: i.as_str().into(),
+                    field: r.get::<_, String>(0)?.into(),
                     value: serde_json::from_str(&value).unwrap_or(serde_json::Value::Null),
-                    hlc: r.get(2)?,
+                    hlc: r.get::<_, String>(2)?.into(),
                     seq: seq as u64,
-                    device_id: r.get(4)?,
-                    user_name: r.get(5)?,
+                    device_id: r.get::<_, String>(4)?.into(),
+                    user_name: r.get::<_, String>(5)?.into(),
                 })
             })?;
             for f in rows {
@@ -544,14 +544,14 @@ fn insert_fields(conn: &Connection, plan: &plan::Plan) -> AppResult<()> {
            user_name = excluded.user_name",
         &rows,
         |st, at, (f, text)| {
-            st.raw_bind_parameter(at, f.entity.as_str())?;
-            st.raw_bind_parameter(at + 1, f.entity_id.as_str())?;
-            st.raw_bind_parameter(at + 2, f.field.as_str())?;
+            st.raw_bind_parameter(at, &*f.entity)?;
+            st.raw_bind_parameter(at + 1, &*f.entity_id)?;
+            st.raw_bind_parameter(at + 2, &*f.field)?;
             st.raw_bind_parameter(at + 3, text.as_ref())?;
-            st.raw_bind_parameter(at + 4, f.hlc.as_str())?;
+            st.raw_bind_parameter(at + 4, &*f.hlc)?;
             st.raw_bind_parameter(at + 5, f.seq as i64)?;
-            st.raw_bind_parameter(at + 6, f.device_id.as_str())?;
-            st.raw_bind_parameter(at + 7, f.user_name.as_str())
+            st.raw_bind_parameter(at + 6, &*f.device_id)?;
+            st.raw_bind_parameter(at + 7, &*f.user_name)
         },
     )
 }
