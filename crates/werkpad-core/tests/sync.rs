@@ -213,6 +213,62 @@ async fn different_fields_edited_offline_both_survive() {
 }
 
 #[tokio::test]
+async fn one_write_of_several_fields_merges_each_field_on_its_own() {
+    let (_srv, a, b, id) = two_with_employer().await;
+    a.edit(&id, |e| e.city = "Emmen".into());
+    // Bram, offline, changes three fields in one save: one record operation.
+    b.edit(&id, |e| {
+        e.city = "Hoogeveen".into();
+        e.sector = "Horeca".into();
+        e.account_owner = "Bram".into();
+    });
+    assert_eq!(
+        b.count("SELECT count(*) FROM outbox WHERE field = '*'"),
+        1,
+        "one save of three fields waits as one operation"
+    );
+    a.sync().await;
+    let pulled_before_push = b.sync().await;
+    assert_eq!(
+        pulled_before_push.pushed, 1,
+        "the save goes as one operation: {pulled_before_push:?}"
+    );
+    a.sync().await;
+    b.sync().await;
+    let (ea, eb) = (a.employer(&id), b.employer(&id));
+    assert_eq!(
+        (
+            ea.city.as_str(),
+            ea.sector.as_str(),
+            ea.account_owner.as_str()
+        ),
+        (
+            eb.city.as_str(),
+            eb.sector.as_str(),
+            eb.account_owner.as_str()
+        ),
+        "every replica ends the same"
+    );
+    assert_eq!(
+        (ea.sector.as_str(), ea.account_owner.as_str()),
+        ("Horeca", "Bram"),
+        "the fields only bram changed take his values, though the same save also held a \
+         concurrently changed field"
+    );
+    for (who, l) in [("A", &a), ("B", &b)] {
+        let c = l.conflicts();
+        assert_eq!(
+            c.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(),
+            vec!["city"],
+            "on {who}: only the city, changed on both sides, is a conflict"
+        );
+        let mut values = [c[0].winner.value.clone(), c[0].loser.value.clone()];
+        values.sort();
+        assert_eq!(values, ["Emmen".to_string(), "Hoogeveen".to_string()]);
+    }
+}
+
+#[tokio::test]
 async fn same_field_edited_offline_is_a_conflict_until_resolved() {
     let (_srv, a, b, id) = two_with_employer().await;
     a.edit(&id, |e| e.name = "Bakkerij De Korrel BV".into());
