@@ -104,7 +104,8 @@ pub fn is_append_only(entity: &str) -> bool {
     APPEND_ONLY.contains(&entity)
 }
 
-/// One change of one field, as written in the laptop's outbox.
+/// One change as written in the laptop's outbox: of one field, or of the fields one write
+/// gave a record (a record operation, `field` [`RECORD_FIELD`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Op {

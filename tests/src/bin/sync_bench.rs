@@ -24,8 +24,9 @@
 //! Werkpad server in an embedded SQLite file with `synchronous=FULL` (every acknowledged
 //! push is on disk), and the Werkpad laptops are real encrypted stores on disk while the
 //! PouchDB clients use the in-memory adapter: every difference favours PouchDB. Batches:
-//! PouchDB sends 500 documents per batch; Werkpad syncs field operations, 5,000 per push
-//! and per pulled page (`sync::PUSH_BATCH`, `sync::PULL_PAGE`): about 400 werkgevers.
+//! PouchDB sends 500 documents per batch; Werkpad sends one record operation per saved
+//! werkgever, 500 per push (`sync::PUSH_BATCH`) and 1,000 per pulled page
+//! (`sync::PULL_PAGE`).
 
 use anyhow::{ensure, Context, Result};
 use rusqlite::types::Value as SqlValue;
