@@ -950,6 +950,31 @@ mod tests {
     use crate::store::migrate::store_before;
 
     #[test]
+    fn a_field_in_a_waiting_record_operation_is_pending() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::migrate::migrate(&mut conn, "t").unwrap();
+        conn.execute_batch(
+            r#"INSERT INTO outbox (device_seq, entity, entity_id, field, value, hlc)
+               VALUES (1, 'employer', 'e1', '*', '{"city":"Ede","kvk":null}', 'a:dev'),
+                      (2, 'employer', 'e2', 'name', '"Garage"', 'b:dev');"#,
+        )
+        .unwrap();
+        let pending = |e: &str, f: &str| has_pending(&conn, "employer", e, f).unwrap();
+        assert_eq!(
+            (
+                pending("e1", "city"),
+                pending("e1", "kvk"),
+                pending("e1", "name"),
+                pending("e2", "name"),
+                pending("e2", "city"),
+            ),
+            (true, true, false, true, false),
+            "a pulled change must not overwrite a field this laptop still has to send, \
+             whether it waits in a record operation (even as null) or on its own"
+        );
+    }
+
+    #[test]
     fn an_encoded_batch_is_the_push_request_of_the_operations_read() {
         let mut conn = Connection::open_in_memory().unwrap();
         crate::store::migrate::migrate(&mut conn, "t").unwrap();
