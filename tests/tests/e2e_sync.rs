@@ -130,7 +130,8 @@ async fn journey_6_two_people_one_record() -> Result<()> {
         sync_now(app).await?;
         app.wait_attr("#sync-status", "data-phase", "offline")
             .await?;
-        app.wait_text("#sync-status", "wachten").await?;
+        // One save of two fields waits as one change (a record operation).
+        app.wait_text("#sync-status", "1 wijziging wacht").await?;
     }
     anna.screenshot("offline-met-wachtende-wijzigingen").await?;
 

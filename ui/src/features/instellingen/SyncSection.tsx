@@ -95,7 +95,9 @@ export function SyncSection() {
           </button>
           <div role="status" id="sync-now-result" data-runs={runs}>
             {syncNow.isSuccess && <p className="muted">Synchronisatie klaar.</p>}
-            {syncNow.isError && (
+            {/* The status above already says why the last sync failed; the same words twice
+                read as two problems. */}
+            {syncNow.isError && decodeError(syncNow.error).message !== s.last_error && (
               <p className="alert alert--warning">{decodeError(syncNow.error).message}</p>
             )}
           </div>
