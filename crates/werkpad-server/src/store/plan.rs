@@ -1028,13 +1028,7 @@ pub fn plan(
     // and over.
     p.plan.log.reserve(new_ops.len());
     p.plan.device_ops.reserve(new_ops.len());
-    let changes: usize = new_ops
-        .iter()
-        .map(|o| match (&o.value, o.field == RECORD_FIELD) {
-            (Value::Object(m), true) => m.len(),
-            _ => 1,
-        })
-        .sum();
+    let changes: usize = new_ops.iter().map(|o| o.changes().len()).sum();
     p.snap.fields.reserve(changes);
     for op in new_ops {
         p.op(op, new_ops)?;
