@@ -343,7 +343,7 @@ fn number_and_encode(
     let mut out = Encoded::default();
     let mut body = Vec::with_capacity(max * 512);
     body.extend_from_slice(b"{\"ops\":[");
-    let text = |body: &mut Vec<u8>, s: &str| {
+    let string = |body: &mut Vec<u8>, s: &str| {
         serde_json::to_writer(&mut *body, s).expect("a string serialises");
     };
     number_and_visit(conn, device, after, max, |r| {
@@ -351,26 +351,26 @@ fn number_and_encode(
             body.push(b',');
         }
         body.extend_from_slice(b"{\"op_id\":");
-        text(&mut body, &r.op_id);
+        string(&mut body, &r.op_id);
         body.extend_from_slice(b",\"device_id\":");
-        text(&mut body, device);
+        string(&mut body, device);
         body.extend_from_slice(format!(",\"device_seq\":{},\"entity\":", r.wire).as_bytes());
-        text(&mut body, r.entity);
+        string(&mut body, r.entity);
         body.extend_from_slice(b",\"entity_id\":");
-        text(&mut body, r.entity_id);
+        string(&mut body, r.entity_id);
         body.extend_from_slice(b",\"field\":");
-        text(&mut body, r.field);
+        string(&mut body, r.field);
         body.extend_from_slice(b",\"value\":");
-        body.extend_from_slice(json_or_null(Some(r.value)).as_bytes());
+        body.extend_from_slice(json_or_null(r.value).as_bytes());
         body.extend_from_slice(b",\"hlc\":");
-        text(&mut body, r.hlc);
+        string(&mut body, r.hlc);
         body.extend_from_slice(b",\"base_seq\":");
         match r.base_seq {
             Some(b) => body.extend_from_slice(b.to_string().as_bytes()),
             None => body.extend_from_slice(b"null"),
         }
         // As `Op` serialises: no bases key when there are none.
-        if let Some(bases) = r.bases.filter(|b| json_or_null(Some(b)) != "null") {
+        if let Some(bases) = r.bases.filter(|b| json_or_null(b) != "null") {
             body.extend_from_slice(b",\"bases\":");
             body.extend_from_slice(bases.as_bytes());
         }
@@ -386,10 +386,11 @@ fn number_and_encode(
 
 /// Stored JSON text as it may go out: itself when it is well-formed JSON, else `null` (as
 /// reading it into a value would give).
-fn json_or_null(text: Option<&str>) -> &str {
-    match text {
-        Some(t) if serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok() => t,
-        _ => "null",
+fn json_or_null(text: &str) -> &str {
+    if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+        text
+    } else {
+        "null"
     }
 }
 
